@@ -1,0 +1,80 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.EntityFrameworkCore;
+using NetTopologySuite.IO.Converters;
+using SocialInfra.Auditing;
+using SocialInfra.Data;
+using SocialInfra.Geography;
+using SocialInfra.Imports;
+using SocialInfra.Web.Api;
+
+namespace SocialInfra.Web;
+
+/// <summary>How the web host is put together; Program.cs and the tests share it.</summary>
+public static class SocialInfraApp
+{
+    public static WebApplicationBuilder AddSocialInfra(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(SocialInfraDatabase.ConnectionStringName)
+            ?? throw new InvalidOperationException(
+                $"Set the connection string ConnectionStrings:{SocialInfraDatabase.ConnectionStringName} " +
+                $"(environment variable ConnectionStrings__{SocialInfraDatabase.ConnectionStringName}).");
+
+        builder.Services.AddSingleton(_ => SocialInfraDatabase.CreateDataSource(connectionString));
+        builder.Services.AddDbContext<SocialInfraDbContext>((services, options) =>
+            SocialInfraDatabase.Configure(options, services.GetRequiredService<Npgsql.NpgsqlDataSource>()));
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<IActor, SignedInActor>();
+
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new GeoJsonConverterFactory(SpatialQueries.Factory, false, GeoJson.IdProperty));
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+        });
+        builder.Services.AddHealthChecks().AddCheck<PostGisHealthCheck>("postgis");
+        builder.Services.AddRazorPages();
+        return builder;
+    }
+
+    /// <summary>Applies migrations and loads the demo borough when configured to (the run script and Docker do).</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SocialInfraDbContext>();
+        if (app.Configuration.GetValue<bool>("Database:MigrateOnStartup"))
+        {
+            await db.Database.MigrateAsync();
+        }
+        if (app.Configuration.GetValue<bool>("DemoBorough:LoadOnStartup"))
+        {
+            await DemoBorough.LoadAsync(db);
+            app.Logger.LogInformation("Demo borough {Name} ({Code}) loaded", DemoBorough.Name, DemoBorough.Code);
+        }
+    }
+
+    public static WebApplication UseSocialInfra(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+        }
+        app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = PostGisHealthCheck.WriteResponse });
+        app.MapGroup("/api/wards").MapWards();
+        app.MapGroup("/api/places").MapPlaces();
+        app.MapRazorPages();
+        return app;
+    }
+}
+
+/// <summary>Names the signed-in user in the audit history, or "anonymous".</summary>
+public sealed class SignedInActor(IHttpContextAccessor http) : IActor
+{
+    public string Name => http.HttpContext?.User.Identity?.Name ?? "anonymous";
+}

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using SocialInfra.Auditing;
+using SocialInfra.Geography;
+using SocialInfra.Networks;
+using SocialInfra.Organisations;
+using SocialInfra.Places;
+using SocialInfra.Services;
+
+namespace SocialInfra.Data;
+
+/// <summary>The unit of work over the PostGIS database; every save also writes the audit history.</summary>
+public class SocialInfraDbContext(DbContextOptions<SocialInfraDbContext> options, IActor actor) : DbContext(options)
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Place> Places => Set<Place>();
+    public DbSet<ActivityPeriod> ActivityPeriods => Set<ActivityPeriod>();
+    public DbSet<Service> Services => Set<Service>();
+    public DbSet<ValueNetwork> ValueNetworks => Set<ValueNetwork>();
+    public DbSet<NetworkMember> NetworkMembers => Set<NetworkMember>();
+    public DbSet<NetworkRelationship> NetworkRelationships => Set<NetworkRelationship>();
+    public DbSet<LocalAuthority> LocalAuthorities => Set<LocalAuthority>();
+    public DbSet<Ward> Wards => Set<Ward>();
+    public DbSet<Lsoa> Lsoas => Set<Lsoa>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasPostgresExtension("postgis");
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SocialInfraDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored as readable strings, never as numbers.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        AuditEntries.AddRange(AuditRecorder.Record(ChangeTracker, actor.Name, DateTimeOffset.UtcNow));
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        AuditEntries.AddRange(AuditRecorder.Record(ChangeTracker, actor.Name, DateTimeOffset.UtcNow));
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+}

@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using NetTopologySuite.Geometries;
+using SocialInfra.Data;
+using SocialInfra.Data.Configurations;
+using SocialInfra.Places;
+
+namespace SocialInfra.Geography;
+
+/// <summary>The spatial questions the product asks of PostGIS, in one place.</summary>
+public static class SpatialQueries
+{
+    public const int Srid = 4326;
+
+    public static readonly GeometryFactory Factory = NetTopologySuite.NtsGeometryServices.Instance.CreateGeometryFactory(Srid);
+
+    public static Point PointAt(double longitude, double latitude) => Factory.CreatePoint(new Coordinate(longitude, latitude));
+
+    /// <summary>A local authority's wards of the newest boundary vintage loaded for it.</summary>
+    public static IQueryable<Ward> CurrentWards(this SocialInfraDbContext db, string localAuthorityCode) =>
+        db.Wards.Where(w => w.LocalAuthorityCode == localAuthorityCode
+            && w.BoundaryYear == db.Wards.Where(x => x.LocalAuthorityCode == localAuthorityCode).Max(x => x.BoundaryYear));
+
+    /// <summary>The ward of the newest boundary vintage that contains the point (ST_Contains), if any.</summary>
+    public static Task<Ward?> WardContainingAsync(this SocialInfraDbContext db, Point point, CancellationToken cancellationToken = default) =>
+        db.Wards.AsNoTracking()
+            .Where(w => w.Boundary.Contains(point))
+            .OrderByDescending(w => w.BoundaryYear)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>Physical places within <paramref name="metres"/> of the point, measured on the spheroid (ST_DWithin on geography).</summary>
+    public static IQueryable<Place> PlacesWithin(this SocialInfraDbContext db, Point point, double metres) =>
+        db.Places.Where(p => EF.Property<Point>(p, PlaceConfiguration.LocationGeography).IsWithinDistance(point, metres));
+
+    /// <summary>Places whose point lies inside the ward's boundary.</summary>
+    public static IQueryable<Place> PlacesInWard(this SocialInfraDbContext db, int wardId) =>
+        db.Places.Where(p => p.Location != null && db.Wards.Any(w => w.Id == wardId && w.Boundary.Contains(p.Location)));
+
+    /// <summary>How many places (of any activity) lie inside each ward, by point in polygon.</summary>
+    public static IQueryable<WardPlaceCount> PlaceCountsByWard(this SocialInfraDbContext db) =>
+        from w in db.Wards
+        from p in db.Places
+        where p.Location != null && w.Boundary.Contains(p.Location)
+        group p by w.Id into g
+        select new WardPlaceCount(g.Key, g.Count());
+
+    /// <summary>Places whose point lies in the envelope (uses the GiST index through the && operator).</summary>
+    public static IQueryable<Place> PlacesInBox(this IQueryable<Place> places, Envelope box)
+    {
+        var polygon = Factory.ToGeometry(box);
+        return places.Where(p => p.Location != null && p.Location.Intersects(polygon));
+    }
+
+    /// <summary>Each ward's figures; population is the sum over its LSOAs, or null while any LSOA's population is unknown.</summary>
+    public static IQueryable<WardSummary> Summaries(this IQueryable<Ward> wards) =>
+        wards.Select(w => new WardSummary(
+            w.Id, w.Code, w.Name, w.LocalAuthorityCode, w.BoundaryYear, w.ImdScore,
+            w.Lsoas.Any() && w.Lsoas.All(l => l.Population != null) ? w.Lsoas.Sum(l => l.Population) : null,
+            w.Lsoas.Count,
+            w.Boundary));
+
+    /// <summary>Sets each LSOA's reference point to its point on surface where no population-weighted centroid was loaded.</summary>
+    public static Task<int> FillLsoaReferencePointsAsync(this SocialInfraDbContext db, string localAuthorityCode, CancellationToken cancellationToken = default) =>
+        db.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE "Lsoas" SET "ReferencePoint" = ST_PointOnSurface("Boundary")
+            WHERE "LocalAuthorityCode" = {localAuthorityCode} AND "ReferencePoint" IS NULL
+            """, cancellationToken);
+
+    /// <summary>Assigns each LSOA to the ward of the newest vintage that contains its reference point.</summary>
+    public static Task<int> AssignLsoasToWardsAsync(this SocialInfraDbContext db, string localAuthorityCode, CancellationToken cancellationToken = default) =>
+        db.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE "Lsoas" AS l SET "WardId" = (
+                SELECT w."Id" FROM "Wards" AS w
+                WHERE w."LocalAuthorityCode" = l."LocalAuthorityCode" AND ST_Contains(w."Boundary", l."ReferencePoint")
+                ORDER BY w."BoundaryYear" DESC LIMIT 1)
+            WHERE l."LocalAuthorityCode" = {localAuthorityCode}
+            """, cancellationToken);
+
+    /// <summary>Sets the authority's boundary to the union of its newest wards.</summary>
+    public static Task<int> UnionLocalAuthorityBoundaryAsync(this SocialInfraDbContext db, string localAuthorityCode, CancellationToken cancellationToken = default) =>
+        db.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE "LocalAuthorities" SET "Boundary" = (
+                SELECT ST_Multi(ST_Union(w."Boundary")) FROM "Wards" AS w
+                WHERE w."LocalAuthorityCode" = {localAuthorityCode}
+                  AND w."BoundaryYear" = (SELECT max("BoundaryYear") FROM "Wards" WHERE "LocalAuthorityCode" = {localAuthorityCode}))
+            WHERE "Code" = {localAuthorityCode}
+            """, cancellationToken);
+}
+
+/// <summary>The number of places inside a ward.</summary>
+public sealed record WardPlaceCount(int WardId, int Places);
+
+/// <summary>A ward with its resident population (null when not known for every LSOA in it) and IMD score.</summary>
+public sealed record WardSummary(
+    int Id, string Code, string Name, string LocalAuthorityCode, int BoundaryYear, double? ImdScore,
+    int? Population, int LsoaCount, MultiPolygon Boundary);
