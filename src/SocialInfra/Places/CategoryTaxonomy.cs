@@ -26,5 +26,5 @@ public static class CategoryTaxonomy
     ];
 
     private static Category New(string slug, string name, int catchmentMetres, params string[] osmTags) =>
-        new() { Slug = slug, Name = name, CatchmentMetres = catchmentMetres, OsmTags = [.. osmTags] };
+        new() { Slug = slug, Name = name, CatchmentMetres = catchmentMetres, OsmTags = string.Join(';', osmTags) };
 }

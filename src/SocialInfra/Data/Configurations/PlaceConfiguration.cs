@@ -68,6 +68,8 @@ public class CategoryConfiguration : IEntityTypeConfiguration<Category>
         category.HasKey(c => c.Slug);
         category.Property(c => c.Slug).HasMaxLength(60);
         category.Property(c => c.Name).HasMaxLength(100);
+        category.Property(c => c.OsmTags).HasMaxLength(500);
+        category.Ignore(c => c.OsmTagList);
         category.HasData(CategoryTaxonomy.All);
     }
 }

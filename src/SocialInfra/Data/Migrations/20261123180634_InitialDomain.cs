@@ -44,7 +44,7 @@ namespace SocialInfra.Data.Migrations
                 {
                     Slug = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
                     Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    OsmTags = table.Column<List<string>>(type: "text[]", nullable: false),
+                    OsmTags = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     CatchmentMetres = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -424,21 +424,21 @@ namespace SocialInfra.Data.Migrations
                 columns: new[] { "Slug", "CatchmentMetres", "Name", "OsmTags" },
                 values: new object[,]
                 {
-                    { "arts", 1600, "Arts and culture", new List<string> { "amenity=arts_centre", "amenity=theatre" } },
-                    { "cafe-pub", 800, "Café or pub", new List<string> { "amenity=cafe", "amenity=pub" } },
-                    { "community-centre", 800, "Community centre", new List<string> { "amenity=community_centre" } },
-                    { "digital-space", 0, "Digital space", new List<string>() },
-                    { "education", 800, "School or education", new List<string> { "amenity=school", "amenity=college" } },
-                    { "garden-allotment", 800, "Garden or allotment", new List<string> { "leisure=garden", "landuse=allotments" } },
-                    { "health", 1200, "Health and wellbeing", new List<string> { "amenity=doctors", "amenity=clinic", "healthcare=centre" } },
-                    { "library", 1600, "Library", new List<string> { "amenity=library" } },
-                    { "market", 1600, "Market", new List<string> { "amenity=marketplace" } },
-                    { "park", 800, "Park or open space", new List<string> { "leisure=park", "leisure=common" } },
-                    { "place-of-worship", 1200, "Place of worship", new List<string> { "amenity=place_of_worship" } },
-                    { "playground", 400, "Playground", new List<string> { "leisure=playground" } },
-                    { "social-care", 1200, "Social care and support", new List<string> { "amenity=social_facility" } },
-                    { "sports", 1200, "Sports and leisure", new List<string> { "leisure=sports_centre", "leisure=pitch", "leisure=fitness_centre" } },
-                    { "youth", 800, "Youth space", new List<string> { "amenity=youth_centre", "social_facility:for=juvenile" } }
+                    { "arts", 1600, "Arts and culture", "amenity=arts_centre;amenity=theatre" },
+                    { "cafe-pub", 800, "Café or pub", "amenity=cafe;amenity=pub" },
+                    { "community-centre", 800, "Community centre", "amenity=community_centre" },
+                    { "digital-space", 0, "Digital space", "" },
+                    { "education", 800, "School or education", "amenity=school;amenity=college" },
+                    { "garden-allotment", 800, "Garden or allotment", "leisure=garden;landuse=allotments" },
+                    { "health", 1200, "Health and wellbeing", "amenity=doctors;amenity=clinic;healthcare=centre" },
+                    { "library", 1600, "Library", "amenity=library" },
+                    { "market", 1600, "Market", "amenity=marketplace" },
+                    { "park", 800, "Park or open space", "leisure=park;leisure=common" },
+                    { "place-of-worship", 1200, "Place of worship", "amenity=place_of_worship" },
+                    { "playground", 400, "Playground", "leisure=playground" },
+                    { "social-care", 1200, "Social care and support", "amenity=social_facility" },
+                    { "sports", 1200, "Sports and leisure", "leisure=sports_centre;leisure=pitch;leisure=fitness_centre" },
+                    { "youth", 800, "Youth space", "amenity=youth_centre;social_facility:for=juvenile" }
                 });
 
             migrationBuilder.CreateIndex(
@@ -607,7 +607,7 @@ namespace SocialInfra.Data.Migrations
                 table: "Wards",
                 column: "LocalAuthorityCode");
 
-            // Imports match places on their source and source id; never let one record arrive twice.
+            // Imports match places and services on their source and source id; never let one record arrive twice.
             migrationBuilder.Sql("""
                 CREATE UNIQUE INDEX "IX_Places_Provenance_Source_SourceId" ON "Places" ("Provenance_Source", "Provenance_SourceId")
                 WHERE "Provenance_SourceId" IS NOT NULL;

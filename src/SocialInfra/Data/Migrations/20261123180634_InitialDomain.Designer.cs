@@ -14,7 +14,7 @@ using SocialInfra.Data;
 namespace SocialInfra.Data.Migrations
 {
     [DbContext(typeof(SocialInfraDbContext))]
-    [Migration("20261123180238_InitialDomain")]
+    [Migration("20261123180634_InitialDomain")]
     partial class InitialDomain
     {
         /// <inheritdoc />
@@ -454,9 +454,10 @@ namespace SocialInfra.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.PrimitiveCollection<List<string>>("OsmTags")
+                    b.Property<string>("OsmTags")
                         .IsRequired()
-                        .HasColumnType("text[]");
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.HasKey("Slug");
 
@@ -468,105 +469,105 @@ namespace SocialInfra.Data.Migrations
                             Slug = "community-centre",
                             CatchmentMetres = 800,
                             Name = "Community centre",
-                            OsmTags = new List<string> { "amenity=community_centre" }
+                            OsmTags = "amenity=community_centre"
                         },
                         new
                         {
                             Slug = "library",
                             CatchmentMetres = 1600,
                             Name = "Library",
-                            OsmTags = new List<string> { "amenity=library" }
+                            OsmTags = "amenity=library"
                         },
                         new
                         {
                             Slug = "park",
                             CatchmentMetres = 800,
                             Name = "Park or open space",
-                            OsmTags = new List<string> { "leisure=park", "leisure=common" }
+                            OsmTags = "leisure=park;leisure=common"
                         },
                         new
                         {
                             Slug = "playground",
                             CatchmentMetres = 400,
                             Name = "Playground",
-                            OsmTags = new List<string> { "leisure=playground" }
+                            OsmTags = "leisure=playground"
                         },
                         new
                         {
                             Slug = "garden-allotment",
                             CatchmentMetres = 800,
                             Name = "Garden or allotment",
-                            OsmTags = new List<string> { "leisure=garden", "landuse=allotments" }
+                            OsmTags = "leisure=garden;landuse=allotments"
                         },
                         new
                         {
                             Slug = "market",
                             CatchmentMetres = 1600,
                             Name = "Market",
-                            OsmTags = new List<string> { "amenity=marketplace" }
+                            OsmTags = "amenity=marketplace"
                         },
                         new
                         {
                             Slug = "place-of-worship",
                             CatchmentMetres = 1200,
                             Name = "Place of worship",
-                            OsmTags = new List<string> { "amenity=place_of_worship" }
+                            OsmTags = "amenity=place_of_worship"
                         },
                         new
                         {
                             Slug = "sports",
                             CatchmentMetres = 1200,
                             Name = "Sports and leisure",
-                            OsmTags = new List<string> { "leisure=sports_centre", "leisure=pitch", "leisure=fitness_centre" }
+                            OsmTags = "leisure=sports_centre;leisure=pitch;leisure=fitness_centre"
                         },
                         new
                         {
                             Slug = "youth",
                             CatchmentMetres = 800,
                             Name = "Youth space",
-                            OsmTags = new List<string> { "amenity=youth_centre", "social_facility:for=juvenile" }
+                            OsmTags = "amenity=youth_centre;social_facility:for=juvenile"
                         },
                         new
                         {
                             Slug = "cafe-pub",
                             CatchmentMetres = 800,
                             Name = "Café or pub",
-                            OsmTags = new List<string> { "amenity=cafe", "amenity=pub" }
+                            OsmTags = "amenity=cafe;amenity=pub"
                         },
                         new
                         {
                             Slug = "arts",
                             CatchmentMetres = 1600,
                             Name = "Arts and culture",
-                            OsmTags = new List<string> { "amenity=arts_centre", "amenity=theatre" }
+                            OsmTags = "amenity=arts_centre;amenity=theatre"
                         },
                         new
                         {
                             Slug = "education",
                             CatchmentMetres = 800,
                             Name = "School or education",
-                            OsmTags = new List<string> { "amenity=school", "amenity=college" }
+                            OsmTags = "amenity=school;amenity=college"
                         },
                         new
                         {
                             Slug = "health",
                             CatchmentMetres = 1200,
                             Name = "Health and wellbeing",
-                            OsmTags = new List<string> { "amenity=doctors", "amenity=clinic", "healthcare=centre" }
+                            OsmTags = "amenity=doctors;amenity=clinic;healthcare=centre"
                         },
                         new
                         {
                             Slug = "social-care",
                             CatchmentMetres = 1200,
                             Name = "Social care and support",
-                            OsmTags = new List<string> { "amenity=social_facility" }
+                            OsmTags = "amenity=social_facility"
                         },
                         new
                         {
                             Slug = "digital-space",
                             CatchmentMetres = 0,
                             Name = "Digital space",
-                            OsmTags = new List<string>()
+                            OsmTags = ""
                         });
                 });
 

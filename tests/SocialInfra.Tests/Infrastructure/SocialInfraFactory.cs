@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using SocialInfra.Data;
+
+namespace SocialInfra.Tests.Infrastructure;
+
+/// <summary>The real web app over a database of its own, cloned from the demo borough.</summary>
+public class SocialInfraFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public DemoDatabase Database { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting($"ConnectionStrings:{SocialInfraDatabase.ConnectionStringName}", Database.ConnectionString);
+    }
+
+    public virtual Task InitializeAsync() => Database.InitializeAsync();
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
