@@ -103,7 +103,9 @@ public sealed class PostGisServer
             throw new InvalidOperationException(
                 $"PostgreSQL binaries not found in {bin}. Run the README's test command (scripts/test.sh), which installs PostGIS, or set PG_BIN.");
         }
-        var dataDir = Path.Combine(Path.GetTempPath(), $"socialinfra-pg-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
+        // scripts/test.sh gives a folder of its own and removes it afterwards; the postgres user must be able to reach it.
+        var parent = Environment.GetEnvironmentVariable("SOCIALINFRA_TEST_TMP") ?? Path.GetTempPath();
+        var dataDir = Path.Combine(parent, $"pg-{Environment.ProcessId}-{Guid.NewGuid():N}"[..24]);
         Directory.CreateDirectory(dataDir);
         var port = FreePort();
         var asRoot = Environment.UserName == "root";
@@ -122,7 +124,7 @@ public sealed class PostGisServer
         {
             // Stop by data folder, never by process name; then remove the throwaway cluster.
             RunPostgresAsync(asRoot, Path.Combine(bin, "pg_ctl"), $"-D {dataDir} -m immediate stop").GetAwaiter().GetResult();
-            try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { }
+            try { Directory.Delete(dataDir, recursive: true); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
         };
         return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=20";
     }

@@ -1,0 +1,49 @@
+# Shared by run.sh and test.sh: install what a fresh Debian machine lacks, and run a project-local PostGIS cluster.
+# PostgreSQL refuses to run as root, so as root the cluster runs as the postgres user.
+
+PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
+POSTGIS_CONTROL=/usr/share/postgresql/15/extension/postgis.control
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"
+  elif command -v sudo >/dev/null; then sudo "$@"
+  else echo "Need root to run: $*" >&2; return 1
+  fi
+}
+
+# ensure_packages PACKAGE...: apt-get installs the Debian packages that are missing.
+ensure_packages() {
+  local missing=()
+  for package in "$@"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing ${missing[*]} (about a minute)..."
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+# as_postgres COMMAND...: runs a PostgreSQL binary as the postgres user when we are root.
+as_postgres() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+# start_cluster DATA_DIR PORT: creates the cluster on first use, starts it unless running.
+start_cluster() {
+  local data=$1 port=$2
+  if [ ! -f "$data/PG_VERSION" ]; then
+    mkdir -p "$data"
+    [ "$(id -u)" = 0 ] && chown postgres: "$data" "$(dirname "$data")"
+    chmod 700 "$data"
+    as_postgres "$PG_BIN/initdb" -D "$data" -U postgres -A trust -E UTF8 --no-locale >/dev/null
+  fi
+  if ! as_postgres "$PG_BIN/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+    as_postgres "$PG_BIN/pg_ctl" -D "$data" -l "$data/log.txt" -w \
+      -o "-p $port -k $data -c listen_addresses=127.0.0.1" start >/dev/null
+  fi
+}
+
+stop_cluster() {
+  as_postgres "$PG_BIN/pg_ctl" -D "$1" -m fast stop >/dev/null 2>&1 || true
+}

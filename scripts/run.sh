@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs SocialInfra with the demo borough (Barking and Dagenham) on http://localhost:5000.
+# On a fresh Debian machine with only the .NET SDK it installs PostGIS, starts a project-local
+# PostgreSQL cluster, applies the migrations and loads the demo data (again on every start: it is idempotent).
+#   SOCIALINFRA_PGDATA  cluster folder   (default /var/tmp/socialinfra-$UID/pgdata, kept between runs)
+#   SOCIALINFRA_PGPORT  cluster port     (default 5433)
+#   SOCIALINFRA_URLS    where to listen  (default http://localhost:5000)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+. "$root/scripts/lib/postgis.sh"
+
+data=${SOCIALINFRA_PGDATA:-/var/tmp/socialinfra-$(id -u)/pgdata}
+port=${SOCIALINFRA_PGPORT:-5433}
+urls=${SOCIALINFRA_URLS:-http://localhost:5000}
+
+ensure_packages postgresql-15 postgresql-15-postgis-3
+start_cluster "$data" "$port"
+trap 'stop_cluster "$data"' EXIT
+as_postgres "$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'socialinfra'" | grep -q 1 \
+  || as_postgres "$PG_BIN/createdb" -h 127.0.0.1 -p "$port" -U postgres socialinfra
+
+export ConnectionStrings__SocialInfra="Host=127.0.0.1;Port=$port;Username=postgres;Database=socialinfra"
+export Database__MigrateOnStartup=true
+export DemoBorough__LoadOnStartup=true
+echo "SocialInfra: PostGIS on port $port ($data); the app will listen on $urls"
+dotnet run --project "$root/src/SocialInfra.Web" -c Release --no-launch-profile --urls "$urls"

@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace SocialInfra.BrowserTests;
+
+public class PageTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Theory]
+    [InlineData("/", "home")]
+    [InlineData("/Places", "places")]
+    [InlineData("/Wards", "wards")]
+    [InlineData("/Wards/E05000026", "ward-abbey")]
+    [InlineData("/Services", "services")]
+    [InlineData("/Networks", "networks")]
+    public async Task Pages_load_without_errors_and_pass_axe(string path, string name)
+    {
+        var checks = await PageChecks.OpenAsync(fixture);
+        await checks.GoToAsync(path);
+        await checks.ShouldPassAxeAsync(name);
+        checks.ShouldHaveNoErrors();
+    }
+
+    [Fact]
+    public async Task A_place_page_loads_without_errors_and_passes_axe()
+    {
+        Guid id;
+        await using (var db = fixture.Database.CreateContext())
+        {
+            id = await db.Places.Where(p => p.Name == "Barking Library").Select(p => p.Id).SingleAsync();
+        }
+        var checks = await PageChecks.OpenAsync(fixture);
+        await checks.GoToAsync($"/Places/{id}");
+        (await checks.Page.Locator("h1").TextContentAsync()).Should().Be("Barking Library");
+        await checks.ShouldPassAxeAsync("place-barking-library");
+        checks.ShouldHaveNoErrors();
+    }
+
+    [Fact]
+    public async Task The_skip_link_takes_keyboard_users_to_the_main_content()
+    {
+        var checks = await PageChecks.OpenAsync(fixture);
+        await checks.GoToAsync("/");
+        await checks.Page.Keyboard.PressAsync("Tab");
+        (await checks.Page.EvaluateAsync<string>("document.activeElement.textContent")).Should().Be("Skip to main content");
+        await checks.Page.Keyboard.PressAsync("Enter");
+        (await checks.Page.EvaluateAsync<string>("document.activeElement.id")).Should().Be("main-content");
+        checks.ShouldHaveNoErrors();
+    }
+
+    [Fact]
+    public async Task Filtering_the_places_list_shows_only_matching_places()
+    {
+        var checks = await PageChecks.OpenAsync(fixture);
+        await checks.GoToAsync("/Places");
+        (await checks.Page.Locator("#places-table tbody tr").CountAsync()).Should().Be(12);
+        await checks.Page.GetByLabel("Activity").SelectOptionAsync("Closed");
+        await checks.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Show places" }).ClickAsync();
+        await checks.Page.WaitForURLAsync("**/Places?*activity=Closed*");
+        (await checks.Page.Locator("#places-table tbody tr").CountAsync()).Should().Be(6);
+        checks.ShouldHaveNoErrors();
+    }
+}
