@@ -93,4 +93,21 @@ public class PageEncodingTests(SocialInfraFactory app) : IClassFixture<SocialInf
         var list = await app.CreateClient().GetStringAsync("/Places?q=onerror");
         list.Should().NotContain("<img src=x").And.Contain("&lt;img src=x");
     }
+
+    [Fact]
+    public async Task A_website_that_is_not_http_is_shown_as_text_not_a_link()
+    {
+        Guid id;
+        await using (var db = app.Database.CreateContext())
+        {
+            var place = Build.Place("Sneaky hall", 0.1, 51.55);
+            place.Url = "javascript:alert(1)";
+            db.Places.Add(place);
+            await db.SaveChangesAsync();
+            id = place.Id;
+        }
+        var page = new HtmlParser().ParseDocument(await app.CreateClient().GetStringAsync($"/Places/{id}"));
+        page.QuerySelectorAll("a[href^='javascript']").Should().BeEmpty();
+        page.QuerySelector("#place-attributes")!.TextContent.Should().Contain("javascript:alert(1)");
+    }
 }

@@ -14,6 +14,9 @@ public class DetailsModel(SocialInfraDbContext db) : PageModel
     public List<string> Services { get; private set; } = [];
     public List<string> Networks { get; private set; } = [];
 
+    /// <summary>The place's website as a link target, only when it is http(s): never a javascript: or data: URL.</summary>
+    public Uri? SafeUrl => Uri.TryCreate(Place.Url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? uri : null;
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var place = await db.Places.AsNoTracking().AsSplitQuery()
