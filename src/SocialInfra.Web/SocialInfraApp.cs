@@ -41,7 +41,8 @@ public static class SocialInfraApp
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<SocialInfraDbContext>();
+        // Start-up work is the system's, not a visitor's: the audit history says so.
+        await using var db = ActivatorUtilities.CreateInstance<SocialInfraDbContext>(scope.ServiceProvider, new SystemActor("demo borough loader"));
         if (app.Configuration.GetValue<bool>("Database:MigrateOnStartup"))
         {
             await db.Database.MigrateAsync();

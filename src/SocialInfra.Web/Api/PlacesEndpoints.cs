@@ -117,12 +117,12 @@ public static class PlacesEndpoints
         {
             return true;
         }
-        if (Enum.TryParse<T>(text.Trim(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(text, out _))
+        if (EnumText.TryParse<T>(text, out var parsed))
         {
             value = parsed;
             return true;
         }
-        problem = Problems.BadParameter(parameter, $"Unknown {parameter} '{text}'. Use one of: {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}.");
+        problem = Problems.BadParameter(parameter, $"Unknown {parameter} '{text}'. Use one of: {EnumText.Choices<T>()}.");
         return false;
     }
 }

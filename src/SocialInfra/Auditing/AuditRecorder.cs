@@ -33,8 +33,14 @@ public static class AuditRecorder
             }
 
             var changed = entry.State == EntityState.Modified
-                ? Scalars(entry).Where(p => p.Entry.IsModified && !Equals(p.Entry.OriginalValue, p.Entry.CurrentValue)).ToList()
+                ? Scalars(entry).Where(p => p.Entry.IsModified && !SameValue(p.Entry)).ToList()
                 : Scalars(entry).ToList();
+            // An object attached with Update() has no original values: record what it sets, with "before" unknown.
+            var beforeUnknown = entry.State == EntityState.Modified && changed.Count == 0;
+            if (beforeUnknown)
+            {
+                changed = Scalars(entry).Where(p => p.Entry.IsModified).ToList();
+            }
             if (changed.Count == 0)
             {
                 continue;
@@ -52,7 +58,7 @@ public static class AuditRecorder
                 },
                 ChangedBy = actor,
                 ChangedAt = at,
-                Before = entry.State == EntityState.Added ? null : Serialise(changed, p => p.OriginalValue),
+                Before = entry.State == EntityState.Added || beforeUnknown ? null : Serialise(changed, p => p.OriginalValue),
                 After = entry.State == EntityState.Deleted ? null : Serialise(changed, p => p.CurrentValue),
             });
         }
@@ -67,6 +73,10 @@ public static class AuditRecorder
             .Select(p => (p.Metadata.Name, p))
             .Concat(entry.ComplexProperties.SelectMany(c =>
                 c.Properties.Select(p => ($"{c.Metadata.Name}.{p.Metadata.Name}", (PropertyEntry)p))));
+
+    // The property's own comparer: lists compare by their items, not by reference.
+    private static bool SameValue(PropertyEntry property) =>
+        property.Metadata.GetValueComparer().Equals(property.OriginalValue, property.CurrentValue);
 
     private static string Serialise(List<(string Name, PropertyEntry Entry)> properties, Func<PropertyEntry, object?> value)
     {

@@ -28,6 +28,15 @@ public class SocialInfraDbContext(DbContextOptions<SocialInfraDbContext> options
     {
         modelBuilder.HasPostgresExtension("postgis");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SocialInfraDbContext).Assembly);
+
+        // Guid keys are set when an object is created (UUID v7), so EF must treat a new child with its key set as new.
+        foreach (var key in modelBuilder.Model.GetEntityTypes().Select(t => t.FindPrimaryKey()).OfType<Microsoft.EntityFrameworkCore.Metadata.IMutableKey>())
+        {
+            if (key.Properties is [{ ClrType: var type } property] && type == typeof(Guid))
+            {
+                property.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+            }
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -38,13 +47,40 @@ public class SocialInfraDbContext(DbContextOptions<SocialInfraDbContext> options
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        AuditEntries.AddRange(AuditRecorder.Record(ChangeTracker, actor.Name, DateTimeOffset.UtcNow));
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var audit = AuditRecorder.Record(ChangeTracker, actor.Name, DateTimeOffset.UtcNow);
+        AuditEntries.AddRange(audit);
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        catch
+        {
+            Forget(audit);
+            throw;
+        }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        AuditEntries.AddRange(AuditRecorder.Record(ChangeTracker, actor.Name, DateTimeOffset.UtcNow));
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var audit = AuditRecorder.Record(ChangeTracker, actor.Name, DateTimeOffset.UtcNow);
+        AuditEntries.AddRange(audit);
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch
+        {
+            Forget(audit);
+            throw;
+        }
+    }
+
+    // A failed save is recorded afresh when it is retried, so its audit rows must not stay pending.
+    private void Forget(List<AuditEntry> audit)
+    {
+        foreach (var entry in audit)
+        {
+            Entry(entry).State = EntityState.Detached;
+        }
     }
 }

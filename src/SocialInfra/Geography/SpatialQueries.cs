@@ -20,11 +20,11 @@ public static class SpatialQueries
         db.Wards.Where(w => w.LocalAuthorityCode == localAuthorityCode
             && w.BoundaryYear == db.Wards.Where(x => x.LocalAuthorityCode == localAuthorityCode).Max(x => x.BoundaryYear));
 
-    /// <summary>The ward of the newest boundary vintage that contains the point (ST_Contains), if any.</summary>
+    /// <summary>The ward of the newest boundary vintage that contains the point (ST_Covers: a point on the boundary counts), if any.</summary>
     public static Task<Ward?> WardContainingAsync(this SocialInfraDbContext db, Point point, CancellationToken cancellationToken = default) =>
         db.Wards.AsNoTracking()
-            .Where(w => w.Boundary.Contains(point))
-            .OrderByDescending(w => w.BoundaryYear)
+            .Where(w => w.Boundary.Covers(point))
+            .OrderByDescending(w => w.BoundaryYear).ThenBy(w => w.Code)
             .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Physical places within <paramref name="metres"/> of the point, measured on the spheroid (ST_DWithin on geography).</summary>
@@ -33,13 +33,13 @@ public static class SpatialQueries
 
     /// <summary>Places whose point lies inside the ward's boundary.</summary>
     public static IQueryable<Place> PlacesInWard(this SocialInfraDbContext db, int wardId) =>
-        db.Places.Where(p => p.Location != null && db.Wards.Any(w => w.Id == wardId && w.Boundary.Contains(p.Location)));
+        db.Places.Where(p => p.Location != null && db.Wards.Any(w => w.Id == wardId && w.Boundary.Covers(p.Location)));
 
     /// <summary>How many places (of any activity) lie inside each ward, by point in polygon.</summary>
     public static IQueryable<WardPlaceCount> PlaceCountsByWard(this SocialInfraDbContext db) =>
         from w in db.Wards
         from p in db.Places
-        where p.Location != null && w.Boundary.Contains(p.Location)
+        where p.Location != null && w.Boundary.Covers(p.Location)
         group p by w.Id into g
         select new WardPlaceCount(g.Key, g.Count());
 
@@ -70,8 +70,8 @@ public static class SpatialQueries
         db.Database.ExecuteSqlInterpolatedAsync($"""
             UPDATE "Lsoas" AS l SET "WardId" = (
                 SELECT w."Id" FROM "Wards" AS w
-                WHERE w."LocalAuthorityCode" = l."LocalAuthorityCode" AND ST_Contains(w."Boundary", l."ReferencePoint")
-                ORDER BY w."BoundaryYear" DESC LIMIT 1)
+                WHERE w."LocalAuthorityCode" = l."LocalAuthorityCode" AND ST_Covers(w."Boundary", l."ReferencePoint")
+                ORDER BY w."BoundaryYear" DESC, w."Code" LIMIT 1)
             WHERE l."LocalAuthorityCode" = {localAuthorityCode}
             """, cancellationToken);
 

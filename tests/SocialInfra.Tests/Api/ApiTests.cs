@@ -58,6 +58,8 @@ public class ApiTests(SocialInfraFactory app) : IClassFixture<SocialInfraFactory
     [InlineData("/api/places?category=casino", "category")]
     [InlineData("/api/places?activity=sleeping", "activity")]
     [InlineData("/api/places?ownership=7", "ownership")]
+    [InlineData("/api/places?ownership=public,community", "ownership")]
+    [InlineData("/api/places?presence=Physical,Digital", "presence")]
     public async Task Malformed_parameters_get_a_problem_naming_the_parameter(string url, string parameter)
     {
         var response = await app.CreateClient().GetAsync(url);

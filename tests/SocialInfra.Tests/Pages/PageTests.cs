@@ -53,6 +53,15 @@ public class PageTests(SocialInfraFactory app) : IClassFixture<SocialInfraFactor
     }
 
     [Fact]
+    public async Task Searching_by_name_treats_wildcards_as_text()
+    {
+        var page = await GetPageAsync("/Places?q=%25");
+        page.QuerySelector("#no-places").Should().NotBeNull("no place name contains a percent sign");
+        var barking = await GetPageAsync("/Places?q=barking");
+        barking.QuerySelectorAll("#places-table tbody th").Select(t => t.TextContent).Should().Equal("Barking Library");
+    }
+
+    [Fact]
     public async Task A_closed_library_page_shows_its_history_and_provenance()
     {
         Guid id;

@@ -56,6 +56,9 @@ public class ActivityPeriodConfiguration : IEntityTypeConfiguration<ActivityPeri
     public void Configure(EntityTypeBuilder<ActivityPeriod> period)
     {
         period.Property(p => p.Note).HasMaxLength(1000);
+        // A place is in one state at a time: at most one period without an end.
+        period.HasIndex(p => p.PlaceId).IsUnique().HasFilter("\"EndsOn\" IS NULL").HasDatabaseName("IX_ActivityPeriods_one_open_per_place");
+        period.HasIndex(p => new { p.PlaceId, p.StartsOn });
         period.ToTable(t => t.HasCheckConstraint("CK_ActivityPeriod_ends_after_start",
             "\"EndsOn\" IS NULL OR \"StartsOn\" IS NULL OR \"EndsOn\" >= \"StartsOn\""));
     }

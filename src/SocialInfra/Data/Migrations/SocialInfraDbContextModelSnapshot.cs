@@ -266,7 +266,6 @@ namespace SocialInfra.Data.Migrations
             modelBuilder.Entity("SocialInfra.Networks.NetworkMember", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("NetworkId")
@@ -304,7 +303,6 @@ namespace SocialInfra.Data.Migrations
             modelBuilder.Entity("SocialInfra.Networks.NetworkRelationship", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Description")
@@ -341,7 +339,6 @@ namespace SocialInfra.Data.Migrations
             modelBuilder.Entity("SocialInfra.Networks.ValueNetwork", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Name")
@@ -370,7 +367,6 @@ namespace SocialInfra.Data.Migrations
             modelBuilder.Entity("SocialInfra.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("CharityNumber")
@@ -406,7 +402,6 @@ namespace SocialInfra.Data.Migrations
             modelBuilder.Entity("SocialInfra.Places.ActivityPeriod", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Activity")
@@ -429,7 +424,12 @@ namespace SocialInfra.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PlaceId");
+                    b.HasIndex("PlaceId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ActivityPeriods_one_open_per_place")
+                        .HasFilter("\"EndsOn\" IS NULL");
+
+                    b.HasIndex("PlaceId", "StartsOn");
 
                     b.ToTable("ActivityPeriods", t =>
                         {
@@ -571,7 +571,6 @@ namespace SocialInfra.Data.Migrations
             modelBuilder.Entity("SocialInfra.Places.Place", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.PrimitiveCollection<List<string>>("AccessibilityFeatures")
@@ -717,7 +716,6 @@ namespace SocialInfra.Data.Migrations
             modelBuilder.Entity("SocialInfra.Services.Service", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("CommissionedById")

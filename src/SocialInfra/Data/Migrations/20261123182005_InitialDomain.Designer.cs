@@ -14,7 +14,7 @@ using SocialInfra.Data;
 namespace SocialInfra.Data.Migrations
 {
     [DbContext(typeof(SocialInfraDbContext))]
-    [Migration("20261123180634_InitialDomain")]
+    [Migration("20261123182005_InitialDomain")]
     partial class InitialDomain
     {
         /// <inheritdoc />
@@ -269,7 +269,6 @@ namespace SocialInfra.Data.Migrations
             modelBuilder.Entity("SocialInfra.Networks.NetworkMember", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("NetworkId")
@@ -307,7 +306,6 @@ namespace SocialInfra.Data.Migrations
             modelBuilder.Entity("SocialInfra.Networks.NetworkRelationship", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Description")
@@ -344,7 +342,6 @@ namespace SocialInfra.Data.Migrations
             modelBuilder.Entity("SocialInfra.Networks.ValueNetwork", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Name")
@@ -373,7 +370,6 @@ namespace SocialInfra.Data.Migrations
             modelBuilder.Entity("SocialInfra.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("CharityNumber")
@@ -409,7 +405,6 @@ namespace SocialInfra.Data.Migrations
             modelBuilder.Entity("SocialInfra.Places.ActivityPeriod", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Activity")
@@ -432,7 +427,12 @@ namespace SocialInfra.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PlaceId");
+                    b.HasIndex("PlaceId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ActivityPeriods_one_open_per_place")
+                        .HasFilter("\"EndsOn\" IS NULL");
+
+                    b.HasIndex("PlaceId", "StartsOn");
 
                     b.ToTable("ActivityPeriods", t =>
                         {
@@ -574,7 +574,6 @@ namespace SocialInfra.Data.Migrations
             modelBuilder.Entity("SocialInfra.Places.Place", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.PrimitiveCollection<List<string>>("AccessibilityFeatures")
@@ -720,7 +719,6 @@ namespace SocialInfra.Data.Migrations
             modelBuilder.Entity("SocialInfra.Services.Service", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("CommissionedById")

@@ -442,9 +442,16 @@ namespace SocialInfra.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ActivityPeriods_PlaceId",
+                name: "IX_ActivityPeriods_PlaceId_StartsOn",
                 table: "ActivityPeriods",
-                column: "PlaceId");
+                columns: new[] { "PlaceId", "StartsOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityPeriods_one_open_per_place",
+                table: "ActivityPeriods",
+                column: "PlaceId",
+                unique: true,
+                filter: "\"EndsOn\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_EntityType_EntityId",
