@@ -15,8 +15,7 @@ urls=${SOCIALINFRA_URLS:-http://localhost:5000}
 
 ensure_packages postgresql-15 postgresql-15-postgis-3
 start_cluster "$data" "$port"
-trap 'stop_cluster "$data"' EXIT
-trap 'exit 130' INT TERM
+if [ "$CLUSTER_STARTED" = 1 ]; then trap 'stop_cluster "$data"' EXIT; fi
 as_postgres "$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'socialinfra'" | grep -q 1 \
   || as_postgres "$PG_BIN/createdb" -h 127.0.0.1 -p "$port" -U postgres socialinfra
 
@@ -25,6 +24,9 @@ export Database__MigrateOnStartup=true
 export DemoBorough__LoadOnStartup=true
 echo "SocialInfra: PostGIS on port $port ($data); the app will listen on $urls"
 dotnet build "$root/src/SocialInfra.Web" -c Release -v quiet -nologo
-# Run the built app in this process group, so Ctrl+C reaches it and then the trap stops the cluster.
+# The app runs as a child that Ctrl+C or a TERM to this script shuts down cleanly; then the cluster stops.
 cd "$root/src/SocialInfra.Web"
-dotnet "bin/Release/net10.0/SocialInfra.Web.dll" --urls "$urls"
+dotnet "bin/Release/net10.0/SocialInfra.Web.dll" --urls "$urls" &
+app=$!
+trap 'kill -TERM "$app" 2>/dev/null; wait "$app"; exit 130' INT TERM
+wait "$app"

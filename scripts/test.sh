@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test (unit, integration against a real PostGIS, browser tests in headless Chromium).
 # On a fresh Debian machine with only the .NET SDK it installs PostGIS and Chromium first; the tests
-# start their own throwaway PostgreSQL cluster. Ends with the line "N passed, N failed".
+# start their own throwaway PostgreSQL cluster. Ends with the line "N passed, N failed, N skipped".
 #   Extra arguments go to dotnet test, e.g. scripts/test.sh --filter FullyQualifiedName~Api
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -16,7 +16,14 @@ rm -rf "$results"
 export SOCIALINFRA_TEST_TMP
 SOCIALINFRA_TEST_TMP=$(mktemp -d /tmp/socialinfra-tests.XXXXXX)
 chmod 755 "$SOCIALINFRA_TEST_TMP"
-trap 'rm -rf "$SOCIALINFRA_TEST_TMP"' EXIT
+# A test process that was killed leaves its cluster running: stop each by its folder, then remove them.
+cleanup() {
+  for cluster in "$SOCIALINFRA_TEST_TMP"/pg-*; do
+    [ -f "$cluster/PG_VERSION" ] && stop_cluster "$cluster" immediate
+  done
+  rm -rf "$SOCIALINFRA_TEST_TMP"
+}
+trap cleanup EXIT
 
 status=0
 dotnet test "$root/SocialInfra.sln" -c Release --logger "trx" --results-directory "$results" "$@" || status=$?

@@ -20,7 +20,8 @@ ensure_packages() {
   if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing ${missing[*]} (about a minute)..."
     as_root apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
+    # Through env, because sudo resets the environment: no debconf prompt may wait on a hidden terminal.
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
 }
 
@@ -29,21 +30,26 @@ as_postgres() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
-# start_cluster DATA_DIR PORT: creates the cluster on first use, starts it unless running.
+# start_cluster DATA_DIR PORT: creates the cluster on first use and starts it unless it is running.
+# Sets CLUSTER_STARTED=1 when this call started it, so only the caller that started it stops it.
+CLUSTER_STARTED=0
 start_cluster() {
   local data=$1 port=$2
   if [ ! -f "$data/PG_VERSION" ]; then
     mkdir -p "$data"
-    [ "$(id -u)" = 0 ] && chown postgres: "$data" "$(dirname "$data")"
+    # Only the cluster's own folder changes hands; its parents stay as they are (they need only be traversable).
+    if [ "$(id -u)" = 0 ]; then chown postgres: "$data"; fi
     chmod 700 "$data"
     as_postgres "$PG_BIN/initdb" -D "$data" -U postgres -A trust -E UTF8 --no-locale >/dev/null
   fi
   if ! as_postgres "$PG_BIN/pg_ctl" -D "$data" status >/dev/null 2>&1; then
     as_postgres "$PG_BIN/pg_ctl" -D "$data" -l "$data/log.txt" -w \
       -o "-p $port -k $data -c listen_addresses=127.0.0.1" start >/dev/null
+    CLUSTER_STARTED=1
   fi
 }
 
+# stop_cluster DATA_DIR [MODE]: stops the cluster in that folder (never by process name).
 stop_cluster() {
-  as_postgres "$PG_BIN/pg_ctl" -D "$1" -m fast stop >/dev/null 2>&1 || true
+  as_postgres "$PG_BIN/pg_ctl" -D "$1" -m "${2:-fast}" stop >/dev/null 2>&1 || true
 }

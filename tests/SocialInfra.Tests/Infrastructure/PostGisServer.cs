@@ -15,8 +15,9 @@ namespace SocialInfra.Tests.Infrastructure;
 /// </summary>
 public sealed class PostGisServer
 {
-    public const string EmptyTemplate = "socialinfra_template_empty";
-    public const string DemoTemplate = "socialinfra_template_demo";
+    // Named per test process: both test assemblies may share one server (SOCIALINFRA_TEST_SERVER) at once.
+    public static readonly string EmptyTemplate = $"socialinfra_template_empty_{Environment.ProcessId}";
+    public static readonly string DemoTemplate = $"socialinfra_template_demo_{Environment.ProcessId}";
 
     private static readonly Lazy<Task<PostGisServer>> Shared = new(StartAsync);
     private static int _databases;
@@ -68,6 +69,17 @@ public sealed class PostGisServer
         var external = Environment.GetEnvironmentVariable("SOCIALINFRA_TEST_SERVER");
         var server = new PostGisServer(external ?? await StartLocalClusterAsync());
         await server.PrepareTemplatesAsync();
+        if (external is not null)
+        {
+            // A local cluster is thrown away whole; on someone else's server, remove what this run made.
+            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+            {
+                foreach (var template in new[] { EmptyTemplate, DemoTemplate })
+                {
+                    server.ExecuteAsync($"DROP DATABASE IF EXISTS \"{template}\" WITH (FORCE)").GetAwaiter().GetResult();
+                }
+            };
+        }
         return server;
     }
 
