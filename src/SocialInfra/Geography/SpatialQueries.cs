@@ -15,10 +15,13 @@ public static class SpatialQueries
 
     public static Point PointAt(double longitude, double latitude) => Factory.CreatePoint(new Coordinate(longitude, latitude));
 
+    /// <summary>Every authority's wards of the newest boundary vintage loaded for that authority.</summary>
+    public static IQueryable<Ward> CurrentWards(this SocialInfraDbContext db) =>
+        db.Wards.Where(w => w.BoundaryYear == db.Wards.Where(x => x.LocalAuthorityCode == w.LocalAuthorityCode).Max(x => x.BoundaryYear));
+
     /// <summary>A local authority's wards of the newest boundary vintage loaded for it.</summary>
     public static IQueryable<Ward> CurrentWards(this SocialInfraDbContext db, string localAuthorityCode) =>
-        db.Wards.Where(w => w.LocalAuthorityCode == localAuthorityCode
-            && w.BoundaryYear == db.Wards.Where(x => x.LocalAuthorityCode == localAuthorityCode).Max(x => x.BoundaryYear));
+        db.CurrentWards().Where(w => w.LocalAuthorityCode == localAuthorityCode);
 
     /// <summary>The ward of the newest boundary vintage that contains the point (ST_Covers: a point on the boundary counts), if any.</summary>
     public static Task<Ward?> WardContainingAsync(this SocialInfraDbContext db, Point point, CancellationToken cancellationToken = default) =>

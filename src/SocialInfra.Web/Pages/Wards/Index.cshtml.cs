@@ -13,9 +13,7 @@ public class IndexModel(SocialInfraDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var wards = await db.Wards.AsNoTracking()
-            .Where(w => w.BoundaryYear == db.Wards.Where(x => x.LocalAuthorityCode == w.LocalAuthorityCode).Max(x => x.BoundaryYear))
-            .OrderBy(w => w.Name).Summaries().ToListAsync(cancellationToken);
+        var wards = await db.CurrentWards().AsNoTracking().OrderBy(w => w.Name).Summaries().ToListAsync(cancellationToken);
         var places = await db.PlaceCountsByWard().ToDictionaryAsync(c => c.WardId, c => c.Places, cancellationToken);
         Wards = wards.Select(w => new Row(w, places.GetValueOrDefault(w.Id))).ToList();
     }
