@@ -22,11 +22,7 @@ public class PageTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
     [Fact]
     public async Task A_place_page_loads_without_errors_and_passes_axe()
     {
-        Guid id;
-        await using (var db = fixture.Database.CreateContext())
-        {
-            id = await db.Places.Where(p => p.Name == "Barking Library").Select(p => p.Id).SingleAsync();
-        }
+        var id = await fixture.Database.PlaceIdAsync("Barking Library");
         var checks = await PageChecks.OpenAsync(fixture);
         await checks.GoToAsync($"/Places/{id}");
         (await checks.Page.Locator("h1").TextContentAsync()).Should().Be("Barking Library");

@@ -103,11 +103,7 @@ public class ApiTests(SocialInfraFactory app) : IClassFixture<SocialInfraFactory
     [Fact]
     public async Task A_place_comes_as_a_geojson_feature_with_its_history()
     {
-        Guid id;
-        await using (var db = app.Database.CreateContext())
-        {
-            id = await db.Places.Where(p => p.Name == "Castle Green Library").Select(p => p.Id).SingleAsync();
-        }
+        var id = await app.Database.PlaceIdAsync("Castle Green Library");
         var response = await app.CreateClient().GetAsync($"/api/places/{id}");
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/geo+json");

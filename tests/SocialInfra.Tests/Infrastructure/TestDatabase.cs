@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using SocialInfra.Data;
+using SocialInfra.Places;
 
 namespace SocialInfra.Tests.Infrastructure;
 
@@ -12,6 +14,22 @@ public class DemoDatabase : IAsyncLifetime
     protected virtual string Template => PostGisServer.DemoTemplate;
 
     public SocialInfraDbContext CreateContext(string actor = "test") => PostGisServer.CreateContext(ConnectionString, actor);
+
+    /// <summary>The id of the one place with this name.</summary>
+    public async Task<Guid> PlaceIdAsync(string name)
+    {
+        await using var db = CreateContext();
+        return await db.Places.Where(p => p.Name == name).Select(p => p.Id).SingleAsync();
+    }
+
+    /// <summary>Saves a place and returns its id.</summary>
+    public async Task<Guid> AddAsync(Place place)
+    {
+        await using var db = CreateContext();
+        db.Places.Add(place);
+        await db.SaveChangesAsync();
+        return place.Id;
+    }
 
     public virtual async Task InitializeAsync()
     {

@@ -64,11 +64,7 @@ public class PageTests(SocialInfraFactory app) : IClassFixture<SocialInfraFactor
     [Fact]
     public async Task A_closed_library_page_shows_its_history_and_provenance()
     {
-        Guid id;
-        await using (var db = app.Database.CreateContext())
-        {
-            id = await db.Places.Where(p => p.Name == "Wantz Library").Select(p => p.Id).SingleAsync();
-        }
+        var id = await app.Database.PlaceIdAsync("Wantz Library");
         var page = await GetPageAsync($"/Places/{id}");
         page.QuerySelectorAll("#activity-history tbody tr").Select(r => r.QuerySelectorAll("td")[2].TextContent).Should().Equal("Active", "Closed");
         page.QuerySelector("#place-attributes")!.TextContent.Should().Contain("libraries-hacked (record 12), licence MIT");
@@ -88,14 +84,7 @@ public class PageEncodingTests(SocialInfraFactory app) : IClassFixture<SocialInf
     [Fact]
     public async Task Place_names_are_html_encoded()
     {
-        Guid id;
-        await using (var db = app.Database.CreateContext())
-        {
-            var place = Build.Place("<img src=x onerror=alert(1)>", 0.1, 51.55);
-            db.Places.Add(place);
-            await db.SaveChangesAsync();
-            id = place.Id;
-        }
+        var id = await app.Database.AddAsync(Build.Place("<img src=x onerror=alert(1)>", 0.1, 51.55));
         var response = await app.CreateClient().GetAsync($"/Places/{id}");
         var html = await response.Content.ReadAsStringAsync();
         html.Should().NotContain("<img src=x").And.Contain("&lt;img src=x onerror=alert(1)&gt;");
@@ -106,15 +95,9 @@ public class PageEncodingTests(SocialInfraFactory app) : IClassFixture<SocialInf
     [Fact]
     public async Task A_website_that_is_not_http_is_shown_as_text_not_a_link()
     {
-        Guid id;
-        await using (var db = app.Database.CreateContext())
-        {
-            var place = Build.Place("Sneaky hall", 0.1, 51.55);
-            place.Url = "javascript:alert(1)";
-            db.Places.Add(place);
-            await db.SaveChangesAsync();
-            id = place.Id;
-        }
+        var place = Build.Place("Sneaky hall", 0.1, 51.55);
+        place.Url = "javascript:alert(1)";
+        var id = await app.Database.AddAsync(place);
         var page = new HtmlParser().ParseDocument(await app.CreateClient().GetStringAsync($"/Places/{id}"));
         page.QuerySelectorAll("a[href^='javascript']").Should().BeEmpty();
         page.QuerySelector("#place-attributes")!.TextContent.Should().Contain("javascript:alert(1)");
