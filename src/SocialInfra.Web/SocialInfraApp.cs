@@ -7,6 +7,7 @@ using SocialInfra.Data;
 using SocialInfra.Geography;
 using SocialInfra.Imports;
 using SocialInfra.Web.Api;
+using SocialInfra.Web.Map;
 
 namespace SocialInfra.Web;
 
@@ -23,6 +24,7 @@ public static class SocialInfraApp
         builder.Services.AddSingleton(_ => SocialInfraDatabase.CreateDataSource(connectionString));
         builder.Services.AddDbContext<SocialInfraDbContext>((services, options) =>
             SocialInfraDatabase.Configure(options, services.GetRequiredService<Npgsql.NpgsqlDataSource>()));
+        builder.Services.Configure<MapOptions>(builder.Configuration.GetSection(MapOptions.Section));
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<IActor, SignedInActor>();
 

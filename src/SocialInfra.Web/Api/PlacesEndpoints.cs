@@ -4,7 +4,9 @@ using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 using SocialInfra.Data;
 using SocialInfra.Geography;
+using Microsoft.Extensions.Options;
 using SocialInfra.Places;
+using SocialInfra.Web.Map;
 
 namespace SocialInfra.Web.Api;
 
@@ -19,10 +21,15 @@ public static class PlacesEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        string? bbox, string? category, string? ownership, string? activity, string? presence,
-        SocialInfraDbContext db, CancellationToken cancellationToken)
+        string? bbox, string? zoom, [AsParameters] PlaceSearchText search,
+        SocialInfraDbContext db, IOptionsSnapshot<MapOptions> options, CancellationToken cancellationToken)
     {
-        var query = db.Places.AsNoTracking();
+        var (filter, errors) = await PlaceSearch.ParseAsync(search, db, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return Problems.BadParameter(errors[0].Field, errors[0].Message);
+        }
+        var query = filter.Apply(db);
         if (bbox is not null)
         {
             if (!TryParseBox(bbox, out var box, out var error))
@@ -31,36 +38,40 @@ public static class PlacesEndpoints
             }
             query = query.PlacesInBox(box);
         }
-        if (!string.IsNullOrWhiteSpace(category))
+        int? zoomLevel = null;
+        if (zoom is not null)
         {
-            var slugs = category.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            var known = await db.Categories.Where(c => slugs.Contains(c.Slug)).Select(c => c.Slug).ToListAsync(cancellationToken);
-            var unknown = slugs.Except(known).ToList();
-            if (unknown.Count > 0)
+            if (!int.TryParse(zoom, NumberStyles.None, CultureInfo.InvariantCulture, out var z) || z > MaxZoom)
             {
-                return Problems.BadParameter("category", $"Unknown category '{unknown[0]}'. Use category slugs such as library or community-centre.");
+                return Problems.BadParameter("zoom", $"zoom must be a whole number from 0 to {MaxZoom}; got '{zoom}'.");
             }
-            query = query.Where(p => slugs.Contains(p.CategorySlug));
+            zoomLevel = z;
         }
-        if (!TryFilter<Ownership>(ownership, "ownership", out var owned, out var problem))
-        {
-            return problem;
-        }
-        if (!TryFilter<Activity>(activity, "activity", out var active, out problem))
-        {
-            return problem;
-        }
-        if (!TryFilter<Presence>(presence, "presence", out var present, out problem))
-        {
-            return problem;
-        }
-        if (owned is { } o) query = query.Where(p => p.Ownership == o);
-        if (active is { } a) query = query.Where(p => p.Activity == a);
-        if (present is { } pr) query = query.Where(p => p.Presence == pr);
 
-        var places = await query.OrderBy(p => p.Name).Select(PlaceRow.Projection).ToListAsync(cancellationToken);
+        // A map (it sends its zoom) gets clusters when zoomed far out or when too many places are in view.
+        var map = options.Value;
+        if (zoomLevel is { } level && (level < map.ClusterBelowZoom || await query.CountAsync(cancellationToken) > map.ClusterAbove))
+        {
+            var clusters = await query.ClusterAsync(PlaceClusters.CellDegrees(level, map.ClusterCellPixels), cancellationToken);
+            var singleIds = clusters.Where(c => c.OnlyPlaceId is not null).Select(c => c.OnlyPlaceId!.Value).ToList();
+            var singles = await db.Places.AsNoTracking().Where(p => singleIds.Contains(p.Id)).Select(PlaceRow.Projection).ToListAsync(cancellationToken);
+            return GeoJson.Collection(clusters.Where(c => c.OnlyPlaceId is null).Select(ClusterFeature)
+                .Concat(singles.OrderBy(p => p.Name).Select(p => p.ToFeature())));
+        }
+
+        var places = await query.OrderBy(p => p.Name).ThenBy(p => p.Id).Select(PlaceRow.Projection).ToListAsync(cancellationToken);
         return GeoJson.Collection(places.Select(p => p.ToFeature()));
     }
+
+    /// <summary>The deepest zoom a web map uses.</summary>
+    public const int MaxZoom = 24;
+
+    private static Feature ClusterFeature(PlaceCluster cluster) => new(cluster.Centre, new AttributesTable
+    {
+        { "cluster", true },
+        { "count", cluster.Count },
+        { "extent", new[] { cluster.Extent.MinX, cluster.Extent.MinY, cluster.Extent.MaxX, cluster.Extent.MaxY } },
+    });
 
     private static async Task<IResult> GetAsync(string id, SocialInfraDbContext db, CancellationToken cancellationToken)
     {
@@ -71,13 +82,13 @@ public static class PlacesEndpoints
         {
             return Problems.NotFound($"No place with id '{id}'.");
         }
-        var history = await db.ActivityPeriods.AsNoTracking().Where(a => a.PlaceId == guid)
-            .OrderBy(a => a.StartsOn == null ? 0 : 1).ThenBy(a => a.StartsOn)
-            .Select(a => new { activity = a.Activity.ToString(), startsOn = a.StartsOn, endsOn = a.EndsOn, note = a.Note })
-            .ToListAsync(cancellationToken);
+        var details = await PlaceDetails.LoadAsync(db, guid, cancellationToken);
         var feature = place.ToFeature();
         feature.Attributes.Add("description", place.Description);
-        feature.Attributes.Add("activityHistory", history);
+        feature.Attributes.Add("ward", details.Ward is { } ward ? new { code = ward.Code, name = ward.Name } : null);
+        feature.Attributes.Add("activityHistory", details.History.Select(a => new { activity = a.Activity.ToString(), startsOn = a.StartsOn, endsOn = a.EndsOn, note = a.Note }));
+        feature.Attributes.Add("services", details.Services.Select(s => new { id = s.Id, name = s.Name, provider = s.Provider, preventionLevel = s.PreventionLevel.ToString() }));
+        feature.Attributes.Add("networks", details.Networks.Select(n => new { id = n.Id, name = n.Name, role = n.Role }));
         return GeoJson.Single(feature);
     }
 
@@ -108,35 +119,20 @@ public static class PlacesEndpoints
         error = "";
         return true;
     }
-
-    private static bool TryFilter<T>(string? text, string parameter, out T? value, out IResult problem) where T : struct, Enum
-    {
-        value = null;
-        problem = Results.Empty;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return true;
-        }
-        if (EnumText.TryParse<T>(text, out var parsed))
-        {
-            value = parsed;
-            return true;
-        }
-        problem = Problems.BadParameter(parameter, $"Unknown {parameter} '{text}'. Use one of: {EnumText.Choices<T>()}.");
-        return false;
-    }
 }
 
 /// <summary>The fields of a place that its GeoJSON feature carries.</summary>
 public sealed record PlaceRow(
     Guid Id, string Name, string? Description, string Category, string CategoryName, Ownership Ownership, Permanence Permanence,
     Activity Activity, Presence Presence, Point? Location, string? Address, string? Postcode, string? Url, int? Capacity,
-    string? OpeningHours, List<string> AccessibilityFeatures, string? Owner, DateOnly? LastVerifiedOn, string Source, string Licence)
+    string? OpeningHours, List<string> AccessibilityFeatures, string? Owner, DateOnly? LastVerifiedOn,
+    string Source, string? SourceId, string Licence, string RecordedBy, DateTimeOffset RecordedAt)
 {
     public static readonly System.Linq.Expressions.Expression<Func<Place, PlaceRow>> Projection = p => new PlaceRow(
         p.Id, p.Name, p.Description, p.CategorySlug, p.Category!.Name, p.Ownership, p.Permanence, p.Activity, p.Presence, p.Location,
         p.Address, p.Postcode, p.Url, p.Capacity, p.OpeningHours, p.AccessibilityFeatures,
-        p.OwnerOrganisation != null ? p.OwnerOrganisation.Name : null, p.LastVerifiedOn, p.Provenance.Source, p.Provenance.Licence);
+        p.OwnerOrganisation != null ? p.OwnerOrganisation.Name : null, p.LastVerifiedOn,
+        p.Provenance.Source, p.Provenance.SourceId, p.Provenance.Licence, p.Provenance.RecordedBy, p.Provenance.RecordedAt);
 
     public Feature ToFeature() => new(Location, new AttributesTable
     {
@@ -157,6 +153,9 @@ public sealed record PlaceRow(
         { "owner", Owner },
         { "lastVerifiedOn", LastVerifiedOn },
         { "source", Source },
+        { "sourceId", SourceId },
         { "licence", Licence },
+        { "recordedBy", RecordedBy },
+        { "recordedAt", RecordedAt },
     });
 }

@@ -60,6 +60,12 @@ public class ApiTests(SocialInfraFactory app) : IClassFixture<SocialInfraFactory
     [InlineData("/api/places?ownership=7", "ownership")]
     [InlineData("/api/places?ownership=public,community", "ownership")]
     [InlineData("/api/places?presence=Physical,Digital", "presence")]
+    [InlineData("/api/places?zoom=-1", "zoom")]
+    [InlineData("/api/places?zoom=twelve", "zoom")]
+    [InlineData("/api/places?zoom=25", "zoom")]
+    [InlineData("/api/places?near=Atlantis", "near")]
+    [InlineData("/api/places?dimension=vibes", "dimension")]
+    [InlineData("/api/places?organisation=council", "organisation")]
     public async Task Malformed_parameters_get_a_problem_naming_the_parameter(string url, string parameter)
     {
         var response = await app.CreateClient().GetAsync(url);

@@ -13,6 +13,8 @@ public class SocialInfraFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting($"ConnectionStrings:{SocialInfraDatabase.ConnectionStringName}", Database.ConnectionString);
+        // No tile server is reachable from tests: maps run without a base layer.
+        builder.UseSetting("Map:TileUrl", "");
     }
 
     public virtual Task InitializeAsync() => Database.InitializeAsync();

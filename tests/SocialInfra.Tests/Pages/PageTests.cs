@@ -49,7 +49,7 @@ public class PageTests(SocialInfraFactory app) : IClassFixture<SocialInfraFactor
     {
         var page = await GetPageAsync("/Places?category=library&activity=Active");
         page.QuerySelectorAll("#places-table tbody tr").Should().HaveCount(6);
-        page.QuerySelectorAll("#places-table tbody tr td:nth-child(4)").Should().OnlyContain(c => c.TextContent == "Active");
+        page.QuerySelectorAll("#places-table tbody tr td:nth-child(5)").Should().OnlyContain(c => c.TextContent == "Active");
     }
 
     [Fact]

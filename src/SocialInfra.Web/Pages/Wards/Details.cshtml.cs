@@ -1,15 +1,19 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SocialInfra.Data;
 using SocialInfra.Geography;
 using SocialInfra.Places;
+using SocialInfra.Web.Map;
 
 namespace SocialInfra.Web.Pages.Wards;
 
-public class DetailsModel(SocialInfraDbContext db) : PageModel
+public class DetailsModel(SocialInfraDbContext db, IOptionsSnapshot<MapOptions> options) : PageModel
 {
     public WardSummary Ward { get; private set; } = null!;
+    public MapView Map { get; private set; } = null!;
+    public List<Category> Categories { get; private set; } = [];
     public List<PlaceListItem> Places { get; private set; } = [];
     public List<(string Category, int Count)> ByCategory { get; private set; } = [];
 
@@ -22,7 +26,15 @@ public class DetailsModel(SocialInfraDbContext db) : PageModel
             return NotFound();
         }
         Ward = ward;
-        Places = await db.PlacesInWard(ward.Id).AsNoTracking().ListItems().ToListAsync(cancellationToken);
+        // The same filter as the map's "near" search, so the table and the map agree (digital places serving the ward included).
+        var inWard = new PlaceFilter { Area = new SearchArea($"in {ward.Name} ward", ward.Boundary.EnvelopeInternal) { WardId = ward.Id, WardCode = ward.Code } };
+        Places = await inWard.Apply(db).ListItems(db).ToListAsync(cancellationToken);
+        Categories = await db.Categories.AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancellationToken);
+        Map = new MapView($"Map of {ward.Name} ward", ward.LocalAuthorityCode, ward.Boundary.EnvelopeInternal, options.Value)
+        {
+            Filters = $"near={Uri.EscapeDataString(ward.Code)}",
+            HighlightWard = ward.Code,
+        };
         ByCategory = Places.GroupBy(p => p.CategoryName).OrderBy(g => g.Key).Select(g => (g.Key, g.Count())).ToList();
         return Page();
     }

@@ -1,0 +1,357 @@
+// SocialInfra maps. Places come from /api/places (clusters at low zoom), ward outlines from /api/wards.
+// Every piece of text from the data is set with textContent or passed to Leaflet as a DOM element, never as HTML.
+(function () {
+  'use strict';
+
+  var element = document.getElementById('map');
+  if (!element || typeof L === 'undefined') {
+    return;
+  }
+  var settings = element.dataset;
+  var maxZoom = parseInt(settings.maxZoom, 10) || 19;
+  var statusElement = document.getElementById('map-status');
+  var symbols = {};
+  document.querySelectorAll('#map-legend [data-category]').forEach(function (item) {
+    symbols[item.dataset.category] = item.dataset.symbol;
+  });
+
+  var map = L.map(element, { maxZoom: maxZoom, minZoom: 3, keyboard: true });
+  if (settings.tileUrl) {
+    L.tileLayer(settings.tileUrl, { maxZoom: maxZoom, attribution: escapeHtml(settings.tileAttribution || '') }).addTo(map);
+  }
+
+  var bounds = (settings.bounds || '').split(',').map(Number);
+  var placesById = new Map();
+  var pendingPlace = null;
+  var requests = null;
+
+  // ---- text helpers ---------------------------------------------------------------------------------------------
+
+  function escapeHtml(text) {
+    return String(text).replace(/[&<>"']/g, function (c) {
+      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
+    });
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function link(href, text) {
+    var a = el('a', 'govuk-link', text);
+    a.href = href;
+    return a;
+  }
+
+  function number(n) {
+    return Number(n).toLocaleString('en-GB');
+  }
+
+  function plural(n, one, many) {
+    return number(n) + ' ' + (n === 1 ? one : many);
+  }
+
+  function say(text) {
+    if (statusElement) statusElement.textContent = text;
+  }
+
+  function safeSlug(slug) {
+    return /^[a-z0-9-]+$/.test(slug || '') ? slug : '';
+  }
+
+  function formatDate(iso) {
+    if (!iso) return null;
+    var d = new Date(iso.length === 10 ? iso + 'T00:00:00Z' : iso);
+    return isNaN(d) ? iso : d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  }
+
+  // ---- ward boundaries ------------------------------------------------------------------------------------------
+
+  var wards = L.geoJSON(null, {
+    style: function (feature) {
+      var picked = feature.properties.code === settings.highlightWard;
+      return { color: '#0b0c0c', weight: picked ? 4 : 1.5, opacity: 0.8, fillColor: '#1d70b8', fillOpacity: picked ? 0.08 : 0.02 };
+    },
+    onEachFeature: function (feature, layer) {
+      var label = el('span', null, feature.properties.name);
+      layer.bindTooltip(label, { permanent: true, direction: 'center', className: 'si-ward-label', interactive: false });
+      layer.bindPopup(function () {
+        var box = el('div', 'si-popup');
+        box.appendChild(el('h3', 'govuk-heading-s', feature.properties.name + ' ward'));
+        var p = el('p', 'govuk-body-s');
+        p.appendChild(link('/Wards/' + encodeURIComponent(feature.properties.code), 'View ward: figures and places'));
+        box.appendChild(p);
+        return box;
+      });
+    }
+  }).addTo(map);
+
+  function updateWardLabels() {
+    element.classList.toggle('si-map--labels-hidden', map.getZoom() < 12);
+  }
+
+  // ---- places and clusters --------------------------------------------------------------------------------------
+
+  var clusterIcon = function (count) {
+    return L.divIcon({ className: 'si-cluster-icon', html: el('span', 'si-cluster', number(count)), iconSize: [40, 40] });
+  };
+  var nearby = L.markerClusterGroup({
+    maxClusterRadius: 30,
+    showCoverageOnHover: false,
+    spiderfyOnMaxZoom: true,
+    iconCreateFunction: function (cluster) { return clusterIcon(cluster.getChildCount()); }
+  });
+  nearby.on('clusterkeypress', function (e) {
+    if (e.originalEvent.key === 'Enter') e.layer.zoomToBounds();
+  });
+  var groups = L.layerGroup();
+  var places = L.layerGroup([nearby, groups]).addTo(map);
+
+  L.control.layers(null, { 'Places': places, 'Ward boundaries': wards }, { collapsed: false }).addTo(map);
+  L.control.scale({ imperial: false }).addTo(map);
+
+  function placeMarker(feature) {
+    var p = feature.properties;
+    var slug = safeSlug(p.category);
+    var symbol = el('span', 'si-marker si-cat' + (slug ? ' si-cat--' + slug : ''), symbols[slug] || (slug.slice(0, 2).toUpperCase()));
+    if (p.activity === 'Dormant') symbol.classList.add('si-marker--dormant');
+    if (p.activity === 'Closed') symbol.classList.add('si-marker--closed');
+    var coordinates = feature.geometry.coordinates;
+    var marker = L.marker([coordinates[1], coordinates[0]], {
+      icon: L.divIcon({ className: 'si-marker-icon', html: symbol, iconSize: [28, 28], popupAnchor: [0, -12] }),
+      title: p.name + ' (' + p.categoryName + ', ' + String(p.activity).toLowerCase() + ')',
+      riseOnHover: true
+    });
+    marker.bindPopup(function () { return popupFor(feature, marker); }, { maxWidth: 320, minWidth: 220 });
+    return marker;
+  }
+
+  function groupMarker(feature) {
+    var p = feature.properties;
+    var coordinates = feature.geometry.coordinates;
+    var marker = L.marker([coordinates[1], coordinates[0]], {
+      icon: clusterIcon(p.count),
+      title: plural(p.count, 'place', 'places') + ': select to zoom in'
+    });
+    var zoomIn = function () {
+      var e = p.extent;
+      if (e && (e[0] !== e[2] || e[1] !== e[3])) {
+        map.fitBounds([[e[1], e[0]], [e[3], e[2]]], { padding: [24, 24] });
+      } else {
+        map.setView(marker.getLatLng(), Math.min(map.getZoom() + 3, maxZoom));
+      }
+    };
+    marker.on('click', zoomIn);
+    marker.on('keypress', function (e) { if (e.originalEvent.key === 'Enter') zoomIn(); });
+    return marker;
+  }
+
+  function row(list, term, value) {
+    if (value === null || value === undefined || value === '') return;
+    var div = el('div', 'si-popup__row');
+    div.appendChild(el('dt', 'si-popup__key', term));
+    var dd = el('dd', 'si-popup__value');
+    if (value instanceof Node) dd.appendChild(value); else dd.textContent = String(value);
+    div.appendChild(dd);
+    list.appendChild(div);
+  }
+
+  function popupFor(feature, marker) {
+    var p = feature.properties;
+    var id = String(feature.id);
+    var box = el('div', 'si-popup');
+    box.setAttribute('data-place-id', id);
+    var heading = el('h3', 'govuk-heading-s si-popup__title', p.name);
+    heading.tabIndex = -1;
+    box.appendChild(heading);
+    var list = el('dl', 'si-popup__list');
+    box.appendChild(list);
+    row(list, 'Category', p.categoryName);
+    row(list, 'Activity', p.activity);
+    row(list, 'Ownership', p.ownership + (p.owner ? ' (' + p.owner + ')' : ''));
+    row(list, 'Address', [p.address, p.postcode].filter(Boolean).join(', '));
+    row(list, 'Opening hours', p.openingHours);
+    row(list, 'Capacity', p.capacity);
+    row(list, 'Accessibility', (p.accessibilityFeatures || []).join(', '));
+    row(list, 'Last verified', formatDate(p.lastVerifiedOn) || 'Never');
+    row(list, 'Source', p.source + (p.sourceId ? ' (record ' + p.sourceId + ')' : '') + ', licence ' + p.licence);
+    var more = el('div', 'si-popup__more', 'Loading services, networks and history…');
+    box.appendChild(more);
+    var links = el('p', 'govuk-body-s si-popup__links');
+    links.appendChild(link('/Places/' + encodeURIComponent(id), 'View full details'));
+    if (document.getElementById('place-' + id)) {
+      links.appendChild(document.createTextNode(' · '));
+      links.appendChild(link('#place-' + id, 'Find in the table'));
+    }
+    box.appendChild(links);
+
+    fetch('/api/places/' + encodeURIComponent(id), { headers: { Accept: 'application/geo+json' } })
+      .then(function (response) {
+        if (!response.ok) throw new Error('HTTP ' + response.status);
+        return response.json();
+      })
+      .then(function (full) {
+        var d = full.properties;
+        more.textContent = '';
+        if (d.ward) {
+          var w = el('dl', 'si-popup__list');
+          row(w, 'Ward', link('/Wards/' + encodeURIComponent(d.ward.code), d.ward.name));
+          more.appendChild(w);
+        }
+        section(more, 'Services here', d.services, 'No services recorded here.', function (s) {
+          return s.name + ' (' + s.provider + '; ' + s.preventionLevel.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() + ')';
+        });
+        section(more, 'Value networks', d.networks, 'Not in any recorded network.', function (n) {
+          return n.name + (n.role ? ' (' + n.role + ')' : '');
+        });
+        section(more, 'Activity history', d.activityHistory, 'No history recorded.', function (a) {
+          var from = a.startsOn ? a.startsOn.slice(0, 4) : 'before records';
+          var until = a.endsOn ? a.endsOn.slice(0, 4) : 'now';
+          return a.activity + ', ' + from + ' to ' + until + (a.note ? ': ' + a.note : '');
+        });
+        marker.getPopup() && marker.getPopup().update();
+      })
+      .catch(function () {
+        more.textContent = 'The rest of this place\u2019s details could not be loaded.';
+      });
+    return box;
+  }
+
+  function section(parent, title, items, none, text) {
+    parent.appendChild(el('h4', 'govuk-heading-s si-popup__subheading', title));
+    if (!items || items.length === 0) {
+      parent.appendChild(el('p', 'govuk-body-s', none));
+      return;
+    }
+    var ul = el('ul', 'govuk-list govuk-list--bullet govuk-body-s');
+    items.forEach(function (item) { ul.appendChild(el('li', null, text(item))); });
+    parent.appendChild(ul);
+  }
+
+  map.on('popupopen', function (e) {
+    var title = e.popup.getElement() && e.popup.getElement().querySelector('.si-popup__title');
+    if (title) title.focus({ preventScroll: true });
+  });
+  map.on('popupclose', function (e) {
+    var source = e.popup._source;
+    if (source && source.getElement && element.contains(document.activeElement) && source.getElement()) {
+      source.getElement().focus({ preventScroll: true });
+    }
+  });
+
+  function clamp(value, low, high) {
+    return Math.min(high, Math.max(low, value));
+  }
+
+  function load() {
+    if (requests) requests.abort();
+    requests = new AbortController();
+    var b = map.getBounds();
+    var query = new URLSearchParams(settings.filters || '');
+    query.set('bbox', [
+      clamp(b.getWest(), -180, 180), clamp(b.getSouth(), -90, 90), clamp(b.getEast(), -180, 180), clamp(b.getNorth(), -90, 90)
+    ].map(function (v) { return v.toFixed(6); }).join(','));
+    query.set('zoom', String(map.getZoom()));
+    element.setAttribute('aria-busy', 'true');
+    fetch(settings.placesApi + '?' + query.toString(), { signal: requests.signal, headers: { Accept: 'application/geo+json' } })
+      .then(function (response) {
+        if (!response.ok) throw new Error('HTTP ' + response.status);
+        return response.json();
+      })
+      .then(render)
+      .catch(function (error) {
+        if (error.name !== 'AbortError') say('The places could not be loaded. Reload the page to try again; the table below still lists them.');
+      })
+      .finally(function () { element.removeAttribute('aria-busy'); });
+  }
+
+  function render(collection) {
+    nearby.clearLayers();
+    groups.clearLayers();
+    placesById.clear();
+    var single = 0, grouped = 0, groupCount = 0;
+    var markers = [];
+    collection.features.forEach(function (feature) {
+      if (!feature.geometry) return;
+      if (feature.properties.cluster === true) {
+        groupCount += 1;
+        grouped += feature.properties.count;
+        groups.addLayer(groupMarker(feature));
+      } else {
+        single += 1;
+        var marker = placeMarker(feature);
+        placesById.set(String(feature.id), marker);
+        markers.push(marker);
+      }
+    });
+    nearby.addLayers(markers);
+    element.setAttribute('data-loaded', String(Date.now()));
+    if (groupCount > 0) {
+      say('Showing ' + plural(grouped + single, 'place', 'places') + ' in this part of the map, ' + plural(groupCount, 'group', 'groups') +
+        ' and ' + plural(single, 'single place', 'single places') + '. Select a group or zoom in to see its places.');
+    } else if (single === 0) {
+      say('No places match in this part of the map. Zoom out, move the map or clear the filters.');
+    } else {
+      say('Showing ' + plural(single, 'place', 'places') + ' in this part of the map.');
+    }
+    openPending();
+  }
+
+  function openPending() {
+    if (!pendingPlace) return;
+    var marker = placesById.get(pendingPlace);
+    if (!marker) return;
+    pendingPlace = null;
+    nearby.zoomToShowLayer(marker, function () { marker.openPopup(); });
+  }
+
+  function showPlace(id, lat, lon) {
+    pendingPlace = id;
+    var target = L.latLng(lat, lon);
+    var zoom = Math.max(map.getZoom(), 16);
+    if (map.getZoom() === zoom && map.getCenter().distanceTo(target) < 1) {
+      openPending();
+    } else {
+      map.setView(target, zoom);
+    }
+  }
+
+  // "Show on map" links in the table open the place here instead of reloading the page.
+  document.addEventListener('click', function (e) {
+    var a = e.target.closest && e.target.closest('a[data-show-on-map]');
+    if (!a || !a.dataset.lat) return;
+    e.preventDefault();
+    element.scrollIntoView({ block: 'center' });
+    showPlace(a.dataset.showOnMap, Number(a.dataset.lat), Number(a.dataset.lon));
+  });
+
+  map.on('moveend', load);
+  map.on('zoomend', updateWardLabels);
+
+  if (settings.place && bounds.length === 4) {
+    pendingPlace = settings.place;
+    map.setView([bounds[1], bounds[0]], 16);
+  } else if (bounds.length === 4 && bounds.every(isFinite)) {
+    map.fitBounds([[bounds[1], bounds[0]], [bounds[3], bounds[2]]], { padding: [8, 8] });
+  } else {
+    map.setView([54, -2], 6);
+  }
+  updateWardLabels();
+
+  if (settings.wardsApi) {
+    fetch(settings.wardsApi, { headers: { Accept: 'application/geo+json' } })
+      .then(function (response) {
+        if (!response.ok) throw new Error('HTTP ' + response.status);
+        return response.json();
+      })
+      .then(function (data) {
+        wards.addData(data);
+        wards.bringToBack();
+        element.setAttribute('data-wards-loaded', String(data.features.length));
+      })
+      .catch(function () { say('The ward boundaries could not be loaded.'); });
+  }
+})();
