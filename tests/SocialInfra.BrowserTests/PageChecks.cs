@@ -20,7 +20,11 @@ public sealed class PageChecks(IPage page)
         {
             if (message.Type == "error") checks._errors.Add($"console error: {message.Text}");
         };
-        page.RequestFailed += (_, request) => checks._errors.Add($"request failed: {request.Url}");
+        // A request the page itself cancels (the map aborts its last fetch when the view moves on) is not a failure.
+        page.RequestFailed += (_, request) =>
+        {
+            if (request.Failure != "net::ERR_ABORTED") checks._errors.Add($"request failed: {request.Url} ({request.Failure})");
+        };
         return checks;
     }
 

@@ -6,6 +6,8 @@ public class PageTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [Theory]
     [InlineData("/", "home")]
+    [InlineData("/Map", "map")]
+    [InlineData("/Map?near=Atlantis", "map-with-error")]
     [InlineData("/Places", "places")]
     [InlineData("/Wards", "wards")]
     [InlineData("/Wards/E05000026", "ward-abbey")]
@@ -48,9 +50,9 @@ public class PageTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
         var checks = await PageChecks.OpenAsync(fixture);
         await checks.GoToAsync("/Places");
         (await checks.Page.Locator("#places-table tbody tr").CountAsync()).Should().Be(12);
-        await checks.Page.GetByLabel("Activity").SelectOptionAsync("Closed");
+        await checks.Page.GetByLabel("Active or dormant").SelectOptionAsync("Closed");
         // Wait for the navigation the click starts, set up before clicking so a fast reload cannot slip past it.
-        var navigated = checks.Page.WaitForURLAsync(url => url.Contains("activity=Closed", StringComparison.Ordinal));
+        var navigated = checks.Page.WaitForURLAsync(url => url.Contains("activity=closed", StringComparison.Ordinal));
         await checks.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Show places" }).ClickAsync();
         await navigated;
         (await checks.Page.Locator("#places-table tbody tr").CountAsync()).Should().Be(6);

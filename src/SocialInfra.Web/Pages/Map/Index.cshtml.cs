@@ -36,7 +36,7 @@ public class IndexModel(SocialInfraDbContext db, IOptionsSnapshot<MapOptions> op
         }
         Map = new MapView($"Map of places in {a.Name}", a.Code, bounds, options.Value)
         {
-            Filters = FilterQuery.TrimStart('?'),
+            Filters = ValidFilterQuery,
             Place = Place,
             HighlightWard = Filter.Area?.WardCode,
             ListHref = "#places-table-heading",

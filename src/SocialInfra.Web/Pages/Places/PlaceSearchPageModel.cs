@@ -66,8 +66,11 @@ public abstract class PlaceSearchPageModel(SocialInfraDbContext db) : PageModel
         return query.ToUriComponent();
     }
 
-    /// <summary>The filters only (no sort or page), for the API the map calls and for switching between map and list.</summary>
+    /// <summary>The filters only (no sort or page), for switching between map and list.</summary>
     public string FilterQuery => QueryWith(("sort", null), ("dir", null));
+
+    /// <summary>The filters that passed validation, for the places API the map calls (so it never asks for a bad one).</summary>
+    public string ValidFilterQuery => QueryWith([("sort", null), ("dir", null), .. Errors.Select(e => (e.Field, (string?)null))]).TrimStart('?');
 
     /// <summary>The link a column header sorts by: ascending first, then the other way round.</summary>
     public string SortLink(PlaceSort column) =>

@@ -24,6 +24,7 @@
   var placesById = new Map();
   var pendingPlace = null;
   var requests = null;
+  var loads = 0;
 
   // ---- text helpers ---------------------------------------------------------------------------------------------
 
@@ -80,7 +81,9 @@
       layer.bindTooltip(label, { permanent: true, direction: 'center', className: 'si-ward-label', interactive: false });
       layer.bindPopup(function () {
         var box = el('div', 'si-popup');
-        box.appendChild(el('h3', 'govuk-heading-s', feature.properties.name + ' ward'));
+        var heading = el('h3', 'govuk-heading-s si-popup__title', feature.properties.name + ' ward');
+        heading.tabIndex = -1;
+        box.appendChild(heading);
         var p = el('p', 'govuk-body-s');
         p.appendChild(link('/Wards/' + encodeURIComponent(feature.properties.code), 'View ward: figures and places'));
         box.appendChild(p);
@@ -125,7 +128,12 @@
       title: p.name + ' (' + p.categoryName + ', ' + String(p.activity).toLowerCase() + ')',
       riseOnHover: true
     });
-    marker.bindPopup(function () { return popupFor(feature, marker); }, { maxWidth: 320, minWidth: 220 });
+    // Built once, on first opening: popup.update() calls this again and must not start another fetch.
+    var content = null;
+    marker.bindPopup(function () {
+      content = content || popupFor(feature, marker);
+      return content;
+    }, { maxWidth: 320, minWidth: 220, maxHeight: 280 });
     return marker;
   }
 
@@ -212,7 +220,10 @@
           var until = a.endsOn ? a.endsOn.slice(0, 4) : 'now';
           return a.activity + ', ' + from + ' to ' + until + (a.note ? ': ' + a.note : '');
         });
-        marker.getPopup() && marker.getPopup().update();
+        // update() re-attaches the content to lay it out again, which drops focus: give it back.
+        var focused = document.activeElement === heading;
+        if (marker.getPopup()) marker.getPopup().update();
+        if (focused) heading.focus({ preventScroll: true });
       })
       .catch(function () {
         more.textContent = 'The rest of this place\u2019s details could not be loaded.';
@@ -231,13 +242,27 @@
     parent.appendChild(ul);
   }
 
+  // Opening a popup moves focus into it; Escape inside it closes it (Leaflet only listens while the map itself has focus).
   map.on('popupopen', function (e) {
-    var title = e.popup.getElement() && e.popup.getElement().querySelector('.si-popup__title');
+    var popupElement = e.popup.getElement();
+    if (!popupElement) return;
+    if (!popupElement.dataset.escapes) {
+      popupElement.dataset.escapes = 'true';
+      popupElement.addEventListener('keydown', function (event) {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          map.closePopup();
+        }
+      });
+    }
+    var title = popupElement.querySelector('.si-popup__title');
     if (title) title.focus({ preventScroll: true });
   });
+  // Closing a popup (Escape or its close button) returns focus to the marker that opened it, not to the page top.
   map.on('popupclose', function (e) {
     var source = e.popup._source;
-    if (source && source.getElement && element.contains(document.activeElement) && source.getElement()) {
+    var focusLost = document.activeElement === document.body || element.contains(document.activeElement);
+    if (focusLost && source && source.getElement && source.getElement()) {
       source.getElement().focus({ preventScroll: true });
     }
   });
@@ -268,27 +293,41 @@
       .finally(function () { element.removeAttribute('aria-busy'); });
   }
 
+  // Places already on the map keep their markers (and any open popup); only those that left or arrived change.
   function render(collection) {
-    nearby.clearLayers();
     groups.clearLayers();
-    placesById.clear();
     var single = 0, grouped = 0, groupCount = 0;
-    var markers = [];
+    var seen = new Set();
+    var arrived = [];
     collection.features.forEach(function (feature) {
       if (!feature.geometry) return;
       if (feature.properties.cluster === true) {
         groupCount += 1;
         grouped += feature.properties.count;
         groups.addLayer(groupMarker(feature));
-      } else {
-        single += 1;
+        return;
+      }
+      single += 1;
+      var id = String(feature.id);
+      seen.add(id);
+      if (!placesById.has(id)) {
         var marker = placeMarker(feature);
-        placesById.set(String(feature.id), marker);
-        markers.push(marker);
+        placesById.set(id, marker);
+        arrived.push(marker);
       }
     });
-    nearby.addLayers(markers);
-    element.setAttribute('data-loaded', String(Date.now()));
+    var left = [];
+    placesById.forEach(function (marker, id) {
+      // A place whose popup is open stays, even when panning the popup into view took it out of the box.
+      if (!seen.has(id) && !marker.isPopupOpen()) {
+        left.push(marker);
+        placesById.delete(id);
+      }
+    });
+    nearby.removeLayers(left);
+    nearby.addLayers(arrived);
+    loads += 1;
+    element.setAttribute('data-loaded', String(loads));
     if (groupCount > 0) {
       say('Showing ' + plural(grouped + single, 'place', 'places') + ' in this part of the map, ' + plural(groupCount, 'group', 'groups') +
         ' and ' + plural(single, 'single place', 'single places') + '. Select a group or zoom in to see its places.');
