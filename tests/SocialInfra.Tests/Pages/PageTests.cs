@@ -7,12 +7,7 @@ namespace SocialInfra.Tests.Pages;
 
 public class PageTests(SocialInfraFactory app) : IClassFixture<SocialInfraFactory>
 {
-    private async Task<AngleSharp.Html.Dom.IHtmlDocument> GetPageAsync(string url)
-    {
-        var response = await app.CreateClient().GetAsync(url);
-        response.StatusCode.Should().Be(HttpStatusCode.OK);
-        return new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
-    }
+    private Task<AngleSharp.Html.Dom.IHtmlDocument> GetPageAsync(string url) => app.GetPageAsync(url);
 
     [Fact]
     public async Task The_home_page_shows_the_borough_at_a_glance_with_data_attributions()

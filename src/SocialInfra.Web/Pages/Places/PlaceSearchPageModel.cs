@@ -73,11 +73,10 @@ public abstract class PlaceSearchPageModel(SocialInfraDbContext db) : PageModel
     public string ValidFilterQuery => QueryWith([("sort", null), ("dir", null), .. Errors.Select(e => (e.Field, (string?)null))]).TrimStart('?');
 
     /// <summary>The link a column header sorts by: ascending first, then the other way round.</summary>
-    public string SortLink(PlaceSort column) =>
-        QueryWith(("sort", column == PlaceSort.Name ? null : column.ToString().ToLowerInvariant()),
-            ("dir", column == SortBy && !Descending ? "desc" : null));
+    public string SortLink(PlaceSort column) => Request.Path + QueryWith(("sort", column == PlaceSort.Name ? null : column.ToString().ToLowerInvariant()),
+        ("dir", column == SortBy && !Descending ? "desc" : null));
 
-    public string PageLink(int page) => QueryWith(("p", page == 1 ? null : page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    public string PageLink(int page) => Request.Path + QueryWith(("p", page == 1 ? null : page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 }
 
 /// <summary>What the place table partial shows: a page of rows, and the search it belongs to when it can be sorted and paged.</summary>

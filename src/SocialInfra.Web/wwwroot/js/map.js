@@ -16,6 +16,7 @@
   });
 
   var map = L.map(element, { maxZoom: maxZoom, minZoom: 3, keyboard: true });
+  map.attributionControl.setPrefix('<a href="https://leafletjs.com/">Leaflet</a>');
   if (settings.tileUrl) {
     L.tileLayer(settings.tileUrl, { maxZoom: maxZoom, attribution: escapeHtml(settings.tileAttribution || '') }).addTo(map);
   }
