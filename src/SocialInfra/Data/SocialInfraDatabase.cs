@@ -10,13 +10,28 @@ public static class SocialInfraDatabase
 
     public static NpgsqlDataSource CreateDataSource(string connectionString)
     {
-        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        var builder = new NpgsqlDataSourceBuilder(WithoutJit(connectionString));
         builder.UseNetTopologySuite();
         return builder.Build();
     }
 
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql.UseNetTopologySuite());
+        options.UseNpgsql(WithoutJit(connectionString), npgsql => npgsql.UseNetTopologySuite());
+
+    /// <summary>
+    /// Turns PostgreSQL's JIT compiler off for our sessions unless the connection string already sets jit. PostGIS
+    /// functions are costed so high that whole-borough queries cross the JIT threshold, and compiling then takes longer
+    /// than the query: measured on the map's cluster query over 46,000 places, 590 ms with JIT against 60 ms without.
+    /// </summary>
+    public static string WithoutJit(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.Options?.Contains("jit", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? "-c jit=off" : $"{builder.Options} -c jit=off";
+        }
+        return builder.ConnectionString;
+    }
 
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
         options.UseNpgsql(dataSource, npgsql => npgsql.UseNetTopologySuite());
