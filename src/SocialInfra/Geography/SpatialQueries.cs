@@ -31,12 +31,19 @@ public static class SpatialQueries
             .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Physical places within <paramref name="metres"/> of the point, measured on the spheroid (ST_DWithin on geography).</summary>
-    public static IQueryable<Place> PlacesWithin(this SocialInfraDbContext db, Point point, double metres) =>
-        db.Places.Where(p => EF.Property<Point>(p, PlaceConfiguration.LocationGeography).IsWithinDistance(point, metres));
+    public static IQueryable<Place> Within(this IQueryable<Place> places, Point point, double metres) =>
+        places.Where(p => EF.Property<Point>(p, PlaceConfiguration.LocationGeography).IsWithinDistance(point, metres));
 
     /// <summary>Places whose point lies inside the ward's boundary.</summary>
-    public static IQueryable<Place> PlacesInWard(this SocialInfraDbContext db, int wardId) =>
-        db.Places.Where(p => p.Location != null && db.Wards.Any(w => w.Id == wardId && w.Boundary.Covers(p.Location)));
+    public static IQueryable<Place> InWard(this IQueryable<Place> places, SocialInfraDbContext db, int wardId) =>
+        places.Where(p => p.Location != null && db.Wards.Any(w => w.Id == wardId && w.Boundary.Covers(p.Location)));
+
+    /// <summary>Places whose postcode is in the district (outward code), e.g. "RM10".</summary>
+    public static IQueryable<Place> InPostcodeDistrict(this IQueryable<Place> places, string district)
+    {
+        var prefix = district + " ";
+        return places.Where(p => p.Postcode != null && p.Postcode.StartsWith(prefix));
+    }
 
     /// <summary>How many places (of any activity) lie inside each ward, by point in polygon.</summary>
     public static IQueryable<WardPlaceCount> PlaceCountsByWard(this SocialInfraDbContext db) =>

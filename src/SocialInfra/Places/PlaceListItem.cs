@@ -48,23 +48,26 @@ public static class PlaceListQueries
     /// <summary>Rows with their ward, sorted in SQL by the column asked for, then by name and id so the order is total.</summary>
     public static IQueryable<PlaceListItem> ListItems(this IQueryable<Place> places, SocialInfraDbContext db, PlaceSort sort = PlaceSort.Name, bool descending = false)
     {
-        var wards = db.CurrentWards();
-        var rows = places.Select(p => new PlaceListItem
-        {
-            Id = p.Id,
-            Name = p.Name,
-            CategorySlug = p.CategorySlug,
-            CategoryName = p.Category!.Name,
-            Ownership = p.Ownership,
-            Activity = p.Activity,
-            Presence = p.Presence,
-            Postcode = p.Postcode,
-            Longitude = p.Location != null ? p.Location.X : null,
-            Latitude = p.Location != null ? p.Location.Y : null,
-            WardCode = wards.Where(w => p.Location != null && w.Boundary.Covers(p.Location)).OrderBy(w => w.Code).Select(w => w.Code).FirstOrDefault(),
-            WardName = wards.Where(w => p.Location != null && w.Boundary.Covers(p.Location)).OrderBy(w => w.Code).Select(w => w.Name).FirstOrDefault(),
-            LastVerifiedOn = p.LastVerifiedOn,
-        });
+        // One lateral join finds each place's ward (of the newest vintage) for both its code and its name.
+        var rows =
+            from p in places
+            from w in db.CurrentWards().Where(w => p.Location != null && w.Boundary.Covers(p.Location)).OrderBy(w => w.Code).Take(1).DefaultIfEmpty()
+            select new PlaceListItem
+            {
+                Id = p.Id,
+                Name = p.Name,
+                CategorySlug = p.CategorySlug,
+                CategoryName = p.Category!.Name,
+                Ownership = p.Ownership,
+                Activity = p.Activity,
+                Presence = p.Presence,
+                Postcode = p.Postcode,
+                Longitude = p.Location != null ? p.Location.X : null,
+                Latitude = p.Location != null ? p.Location.Y : null,
+                WardCode = w != null ? w.Code : null,
+                WardName = w != null ? w.Name : null,
+                LastVerifiedOn = p.LastVerifiedOn,
+            };
         var sorted = (sort, descending) switch
         {
             (PlaceSort.Category, false) => rows.OrderBy(r => r.CategoryName),
@@ -87,7 +90,7 @@ public static class PlaceListQueries
     public static async Task<PlaceListPage> ToPageAsync(this IQueryable<PlaceListItem> rows, int page, int pageSize = DefaultPageSize, CancellationToken cancellationToken = default)
     {
         var total = await rows.CountAsync(cancellationToken);
-        page = Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+        page = Math.Clamp(page, 1, new PlaceListPage([], total, 1, pageSize).PageCount);
         var items = await rows.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return new PlaceListPage(items, total, page, pageSize);
     }

@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
 using SocialInfra.Data;
-using SocialInfra.Data.Configurations;
 using SocialInfra.Geography;
 
 namespace SocialInfra.Places;
@@ -36,6 +35,9 @@ public sealed record SearchArea(string Label, Envelope Extent)
     public Point? Centre { get; init; }
     public double? RadiusMetres { get; init; }
     public string? PostcodeDistrict { get; init; }
+
+    public static SearchArea ForWard(int id, string code, string name, Geometry boundary) =>
+        new($"in {name} ward", boundary.EnvelopeInternal) { WardId = id, WardCode = code };
 }
 
 /// <summary>Filters that passed validation; <see cref="Apply"/> turns them into SQL.</summary>
@@ -82,17 +84,16 @@ public sealed record PlaceFilter
         if (Area is { WardId: { } wardId })
         {
             // Physical places inside the ward, and digital places that serve it.
-            places = places.Where(p => (p.Location != null && db.Wards.Any(w => w.Id == wardId && w.Boundary.Covers(p.Location)))
-                || p.WardsServed.Any(w => w.Id == wardId));
+            var inside = db.Places.InWard(db, wardId).Select(p => p.Id);
+            places = places.Where(p => inside.Contains(p.Id) || p.WardsServed.Any(w => w.Id == wardId));
         }
         else if (Area is { Centre: { } centre, RadiusMetres: { } radius })
         {
-            places = places.Where(p => EF.Property<Point>(p, PlaceConfiguration.LocationGeography).IsWithinDistance(centre, radius));
+            places = places.Within(centre, radius);
         }
         else if (Area is { PostcodeDistrict: { } district })
         {
-            var prefix = district + " ";
-            places = places.Where(p => p.Postcode != null && p.Postcode.StartsWith(prefix));
+            places = places.InPostcodeDistrict(district);
         }
         return places;
     }
@@ -174,7 +175,7 @@ public static partial class PlaceSearch
             .FirstOrDefaultAsync(cancellationToken);
         if (ward is not null)
         {
-            return new SearchArea($"in {ward.Name} ward", ward.Boundary.EnvelopeInternal) { WardId = ward.Id, WardCode = ward.Code };
+            return SearchArea.ForWard(ward.Id, ward.Code, ward.Name, ward.Boundary);
         }
 
         if (Postcode.Normalise(near) is { } postcode)
@@ -195,8 +196,7 @@ public static partial class PlaceSearch
         var district = near.Replace(" ", "").ToUpperInvariant();
         if (PostcodeDistrict().IsMatch(district))
         {
-            var prefix = district + " ";
-            var points = await db.Places.Where(p => p.Postcode != null && p.Postcode.StartsWith(prefix) && p.Location != null)
+            var points = await db.Places.InPostcodeDistrict(district).Where(p => p.Location != null)
                 .Select(p => p.Location!).ToListAsync(cancellationToken);
             if (points.Count > 0)
             {

@@ -53,7 +53,7 @@ public class SpatialQueryTests(EmptyDatabase database) : IClassFixture<EmptyData
     public async Task Places_within_a_distance_are_measured_in_metres(double metres, string[] expected)
     {
         await using var db = database.CreateContext();
-        var names = await db.PlacesWithin(SpatialQueries.PointAt(HallLon, HallLat), metres).Select(p => p.Name).ToListAsync();
+        var names = await db.Places.Within(SpatialQueries.PointAt(HallLon, HallLat), metres).Select(p => p.Name).ToListAsync();
         names.Should().BeEquivalentTo(expected);
     }
 
@@ -63,7 +63,7 @@ public class SpatialQueryTests(EmptyDatabase database) : IClassFixture<EmptyData
         await using var db = database.CreateContext();
         var east = await db.Wards.SingleAsync(w => w.Name == "East");
         var west = await db.Wards.SingleAsync(w => w.Name == "West");
-        (await db.PlacesInWard(east.Id).Select(p => p.Name).ToListAsync()).Should().Equal("East cafe");
+        (await db.Places.InWard(db, east.Id).Select(p => p.Name).ToListAsync()).Should().Equal("East cafe");
         var counts = await db.PlaceCountsByWard().ToDictionaryAsync(c => c.WardId, c => c.Places);
         counts.Should().BeEquivalentTo(new Dictionary<int, int> { [east.Id] = 1, [west.Id] = 3 });
     }

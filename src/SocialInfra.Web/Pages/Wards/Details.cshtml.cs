@@ -27,7 +27,7 @@ public class DetailsModel(SocialInfraDbContext db, IOptionsSnapshot<MapOptions> 
         }
         Ward = ward;
         // The same filter as the map's "near" search, so the table and the map agree (digital places serving the ward included).
-        var inWard = new PlaceFilter { Area = new SearchArea($"in {ward.Name} ward", ward.Boundary.EnvelopeInternal) { WardId = ward.Id, WardCode = ward.Code } };
+        var inWard = new PlaceFilter { Area = SearchArea.ForWard(ward.Id, ward.Code, ward.Name, ward.Boundary) };
         Places = await inWard.Apply(db).ListItems(db).ToListAsync(cancellationToken);
         Categories = await db.Categories.AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancellationToken);
         Map = new MapView($"Map of {ward.Name} ward", ward.LocalAuthorityCode, ward.Boundary.EnvelopeInternal, options.Value)
