@@ -30,6 +30,7 @@ public static class PlacesEndpoints
             return Problems.BadParameter(errors[0].Field, errors[0].Message);
         }
         var query = filter.Apply(db);
+        var latitude = 0.0;
         if (bbox is not null)
         {
             if (!TryParseBox(bbox, out var box, out var error))
@@ -37,6 +38,7 @@ public static class PlacesEndpoints
                 return Problems.BadParameter("bbox", error);
             }
             query = query.PlacesInBox(box);
+            latitude = (box.MinY + box.MaxY) / 2;
         }
         int? zoomLevel = null;
         if (zoom is not null)
@@ -52,7 +54,9 @@ public static class PlacesEndpoints
         var map = options.Value;
         if (zoomLevel is { } level && (level < map.ClusterBelowZoom || await query.CountAsync(cancellationToken) > map.ClusterAbove))
         {
-            var clusters = await query.ClusterAsync(PlaceClusters.CellDegrees(level, map.ClusterCellPixels), cancellationToken);
+            // Cells square on screen: as wide as ClusterCellPixels, and as tall at the middle of the view.
+            var width = PlaceClusters.CellDegrees(level, map.ClusterCellPixels);
+            var clusters = await query.ClusterAsync(width, PlaceClusters.CellHeightDegrees(width, latitude), cancellationToken);
             var singleIds = clusters.Where(c => c.OnlyPlaceId is not null).Select(c => c.OnlyPlaceId!.Value).ToList();
             var singles = await db.Places.AsNoTracking().Where(p => singleIds.Contains(p.Id)).Select(PlaceRow.Projection).ToListAsync(cancellationToken);
             return GeoJson.Collection(clusters.Where(c => c.OnlyPlaceId is null).Select(ClusterFeature)

@@ -16,14 +16,21 @@ public static class PlaceClusters
     public static double CellDegrees(int zoom, int cellPixels) => 360.0 / (256.0 * Math.Pow(2, zoom)) * cellPixels;
 
     /// <summary>
-    /// Groups the physical places into grid cells of <paramref name="cellDegrees"/> in one GROUP BY. A cell holding
-    /// a single place carries that place's id, so the map can draw it as itself rather than as a "1".
+    /// The height in degrees of latitude of a cell <paramref name="cellDegrees"/> wide that looks square on a web map
+    /// at that latitude: Mercator stretches latitude by 1 / cos(latitude), so the same pixels span fewer degrees.
     /// </summary>
-    public static async Task<List<PlaceCluster>> ClusterAsync(this IQueryable<Place> places, double cellDegrees, CancellationToken cancellationToken = default)
+    public static double CellHeightDegrees(double cellDegrees, double latitude) => cellDegrees * Math.Cos(latitude * Math.PI / 180);
+
+    /// <summary>
+    /// Groups the physical places into grid cells (<paramref name="cellWidth"/> by <paramref name="cellHeight"/> degrees)
+    /// in one GROUP BY. A cell holding a single place carries that place's id, so the map can draw it as itself rather
+    /// than as a "1".
+    /// </summary>
+    public static async Task<List<PlaceCluster>> ClusterAsync(this IQueryable<Place> places, double cellWidth, double cellHeight, CancellationToken cancellationToken = default)
     {
         var cells = await places
             .Where(p => p.Location != null)
-            .GroupBy(p => new { X = Math.Floor(p.Location!.X / cellDegrees), Y = Math.Floor(p.Location!.Y / cellDegrees) })
+            .GroupBy(p => new { X = Math.Floor(p.Location!.X / cellWidth), Y = Math.Floor(p.Location!.Y / cellHeight) })
             .Select(g => new
             {
                 Count = g.Count(),

@@ -49,6 +49,17 @@ public class MapApiTests(SocialInfraFactory app) : IClassFixture<SocialInfraFact
     }
 
     [Fact]
+    public async Task Cells_are_square_on_screen_at_the_views_latitude()
+    {
+        // The view's middle is 51.55°N, so zoom-10 cells are 0.08789° wide and 0.08789 × cos 51.55° = 0.05465° tall.
+        // By hand: Castle Green and Thames View (51.53°N) drop into the row below the other eight; Barking and
+        // Rush Green stay alone in their columns.
+        var features = Features(await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/places?zoom=10&bbox=0.05,51.5,0.2,51.6"));
+        features.Where(IsCluster).Select(f => f.GetProperty("properties").GetProperty("count").GetInt32()).Should().Equal(8, 2);
+        features.Where(f => !IsCluster(f)).Select(Name).Should().Equal("Barking Library", "Rush Green Library");
+    }
+
+    [Fact]
     public async Task At_borough_zoom_with_few_places_the_map_gets_every_place()
     {
         var features = Features(await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/places?zoom=12&bbox=0.05,51.5,0.2,51.6"));

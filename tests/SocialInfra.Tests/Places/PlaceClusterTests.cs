@@ -37,7 +37,8 @@ public class PlaceClusterTests(EmptyDatabase database) : IClassFixture<EmptyData
     public async Task Places_in_one_cell_become_one_cluster_at_their_mean_and_a_lone_place_keeps_its_id()
     {
         await using var db = database.CreateContext();
-        var clusters = await db.Places.ClusterAsync(PlaceClusters.CellDegrees(10, 64));
+        var cell = PlaceClusters.CellDegrees(10, 64);
+        var clusters = await db.Places.ClusterAsync(cell, cell);
 
         clusters.Should().HaveCount(2, "the digital place has no point and is not clustered");
         var group = clusters[0];
@@ -56,7 +57,23 @@ public class PlaceClusterTests(EmptyDatabase database) : IClassFixture<EmptyData
     public async Task At_zoom_16_every_place_has_a_cell_of_its_own()
     {
         await using var db = database.CreateContext();
-        var clusters = await db.Places.ClusterAsync(PlaceClusters.CellDegrees(16, 64));
+        var cell = PlaceClusters.CellDegrees(16, 64);
+        var clusters = await db.Places.ClusterAsync(cell, cell);
         clusters.Should().HaveCount(4).And.OnlyContain(c => c.Count == 1 && c.OnlyPlaceId != null);
     }
+
+    [Fact]
+    public async Task Cells_can_be_shorter_than_they_are_wide()
+    {
+        // 0.0125° tall: 51.51, 51.52 and 51.53 fall in rows 4120, 4121 and 4122, so A, B and C part.
+        await using var db = database.CreateContext();
+        var clusters = await db.Places.ClusterAsync(PlaceClusters.CellDegrees(10, 64), 0.0125);
+        clusters.Should().HaveCount(4).And.OnlyContain(c => c.Count == 1);
+    }
+
+    [Theory]
+    [InlineData(0, 1.0)]
+    [InlineData(60, 0.5)]
+    public void A_square_cell_is_shorter_in_degrees_away_from_the_equator(double latitude, double ratio) =>
+        PlaceClusters.CellHeightDegrees(0.08, latitude).Should().BeApproximately(0.08 * ratio, 1e-12);
 }
