@@ -125,18 +125,21 @@ public static class PlacesEndpoints
     }
 }
 
-/// <summary>The fields of a place that its GeoJSON feature carries.</summary>
+/// <summary>
+/// The fields of a place that its public GeoJSON feature carries. Not who recorded it: that is a person's name or
+/// e-mail once people sign in, and stays with the audit history for staff.
+/// </summary>
 public sealed record PlaceRow(
     Guid Id, string Name, string? Description, string Category, string CategoryName, Ownership Ownership, Permanence Permanence,
     Activity Activity, Presence Presence, Point? Location, string? Address, string? Postcode, string? Url, int? Capacity,
     string? OpeningHours, List<string> AccessibilityFeatures, string? Owner, DateOnly? LastVerifiedOn,
-    string Source, string? SourceId, string Licence, string RecordedBy, DateTimeOffset RecordedAt)
+    string Source, string? SourceId, string Licence, DateTimeOffset RecordedAt)
 {
     public static readonly System.Linq.Expressions.Expression<Func<Place, PlaceRow>> Projection = p => new PlaceRow(
         p.Id, p.Name, p.Description, p.CategorySlug, p.Category!.Name, p.Ownership, p.Permanence, p.Activity, p.Presence, p.Location,
         p.Address, p.Postcode, p.Url, p.Capacity, p.OpeningHours, p.AccessibilityFeatures,
         p.OwnerOrganisation != null ? p.OwnerOrganisation.Name : null, p.LastVerifiedOn,
-        p.Provenance.Source, p.Provenance.SourceId, p.Provenance.Licence, p.Provenance.RecordedBy, p.Provenance.RecordedAt);
+        p.Provenance.Source, p.Provenance.SourceId, p.Provenance.Licence, p.Provenance.RecordedAt);
 
     public Feature ToFeature() => new(Location, new AttributesTable
     {
@@ -159,7 +162,6 @@ public sealed record PlaceRow(
         { "source", Source },
         { "sourceId", SourceId },
         { "licence", Licence },
-        { "recordedBy", RecordedBy },
         { "recordedAt", RecordedAt },
     });
 }

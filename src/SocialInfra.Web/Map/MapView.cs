@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
 using SocialInfra.Data;
+using SocialInfra.Places;
 
 namespace SocialInfra.Web.Map;
 
@@ -18,6 +19,17 @@ public sealed record MapView(string Label, string LocalAuthority, Envelope Bound
 
     /// <summary>Where the same places are listed as a table: the map's accessible equivalent.</summary>
     public string ListHref { get; init; } = "#places-table";
+
+    /// <summary>The categories the key explains.</summary>
+    public IReadOnlyList<Category> Categories { get; init; } = [];
+
+    /// <summary>A map of one authority's places, with the key's categories loaded.</summary>
+    public static async Task<MapView> CreateAsync(
+        SocialInfraDbContext db, MapOptions options, string label, string localAuthority, Envelope bounds, CancellationToken cancellationToken) =>
+        new(label, localAuthority, bounds, options)
+        {
+            Categories = await db.Categories.AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancellationToken),
+        };
 
     public string BoundsText => string.Join(',', new[] { Bounds.MinX, Bounds.MinY, Bounds.MaxX, Bounds.MaxY }.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
 

@@ -34,7 +34,7 @@ public class IndexModel(SocialInfraDbContext db, IOptionsSnapshot<MapOptions> op
         {
             Place = null;
         }
-        Map = new MapView($"Map of places in {a.Name}", a.Code, bounds, options.Value)
+        Map = await MapView.CreateAsync(Db, options.Value, $"Map of places in {a.Name}", a.Code, bounds, cancellationToken) with
         {
             Filters = ValidFilterQuery,
             Place = Place,

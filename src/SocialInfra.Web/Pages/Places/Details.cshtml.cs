@@ -15,7 +15,6 @@ public class DetailsModel(SocialInfraDbContext db, IOptionsSnapshot<MapOptions> 
     public Place Place { get; private set; } = null!;
     public PlaceDetails Details { get; private set; } = null!;
     public MapView? Map { get; private set; }
-    public List<Category> Categories { get; private set; } = [];
 
     /// <summary>The place's website as a link target, only when it is http(s): never a javascript: or data: URL.</summary>
     public Uri? SafeUrl => Uri.TryCreate(Place.Url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? uri : null;
@@ -34,8 +33,8 @@ public class DetailsModel(SocialInfraDbContext db, IOptionsSnapshot<MapOptions> 
         Details = await PlaceDetails.LoadAsync(db, id, cancellationToken);
         if (place.Location is not null && await MapView.LocalAuthorityAsync(db, options.Value, cancellationToken) is { } authority)
         {
-            Categories = await db.Categories.AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancellationToken);
-            Map = new MapView($"Map round {place.Name}", Details.Ward?.LocalAuthorityCode ?? authority.Code, new Envelope(place.Location.Coordinate), options.Value)
+            Map = await MapView.CreateAsync(db, options.Value, $"Map round {place.Name}", Details.Ward?.LocalAuthorityCode ?? authority.Code,
+                new Envelope(place.Location.Coordinate), cancellationToken) with
             {
                 Place = place.Id,
                 ListHref = "/Places",

@@ -70,7 +70,12 @@ public abstract class PlaceSearchPageModel(SocialInfraDbContext db) : PageModel
     public string FilterQuery => QueryWith(("sort", null), ("dir", null));
 
     /// <summary>The filters that passed validation, for the places API the map calls (so it never asks for a bad one).</summary>
-    public string ValidFilterQuery => QueryWith([("sort", null), ("dir", null), .. Errors.Select(e => (e.Field, (string?)null))]).TrimStart('?');
+    public string ValidFilterQuery => QueryWith(
+    [
+        ("sort", null), ("dir", null),
+        .. Errors.Select(e => (e.Field, (string?)null)),
+        ("category", Filter.Categories.Count == 0 ? null : string.Join(',', Filter.Categories)),
+    ]).TrimStart('?');
 
     /// <summary>The link a column header sorts by: ascending first, then the other way round.</summary>
     public string SortLink(PlaceSort column) => Request.Path + QueryWith(("sort", column == PlaceSort.Name ? null : column.ToString().ToLowerInvariant()),

@@ -13,7 +13,6 @@ public class DetailsModel(SocialInfraDbContext db, IOptionsSnapshot<MapOptions> 
 {
     public WardSummary Ward { get; private set; } = null!;
     public MapView Map { get; private set; } = null!;
-    public List<Category> Categories { get; private set; } = [];
     public List<PlaceListItem> Places { get; private set; } = [];
     public List<(string Category, int Count)> ByCategory { get; private set; } = [];
 
@@ -29,8 +28,7 @@ public class DetailsModel(SocialInfraDbContext db, IOptionsSnapshot<MapOptions> 
         // The same filter as the map's "near" search, so the table and the map agree (digital places serving the ward included).
         var inWard = new PlaceFilter { Area = SearchArea.ForWard(ward.Id, ward.Code, ward.Name, ward.Boundary) };
         Places = await inWard.Apply(db).ListItems(db).ToListAsync(cancellationToken);
-        Categories = await db.Categories.AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancellationToken);
-        Map = new MapView($"Map of {ward.Name} ward", ward.LocalAuthorityCode, ward.Boundary.EnvelopeInternal, options.Value)
+        Map = await MapView.CreateAsync(db, options.Value, $"Map of {ward.Name} ward", ward.LocalAuthorityCode, ward.Boundary.EnvelopeInternal, cancellationToken) with
         {
             Filters = $"near={Uri.EscapeDataString(ward.Code)}",
             HighlightWard = ward.Code,

@@ -56,6 +56,13 @@
     return number(n) + ' ' + (n === 1 ? one : many);
   }
 
+  function getJson(url, options) {
+    return fetch(url, Object.assign({ headers: { Accept: 'application/geo+json' } }, options)).then(function (response) {
+      if (!response.ok) throw new Error('HTTP ' + response.status + ' from ' + url);
+      return response.json();
+    });
+  }
+
   function say(text) {
     if (statusElement) statusElement.textContent = text;
   }
@@ -99,17 +106,20 @@
 
   // ---- places and clusters --------------------------------------------------------------------------------------
 
+  // Markers are role="button": their accessible name comes from their content, so each carries its words in hidden text.
   var clusterIcon = function (count) {
-    return L.divIcon({ className: 'si-cluster-icon', html: el('span', 'si-cluster', number(count)), iconSize: [40, 40] });
+    var group = el('span', 'si-cluster');
+    var figure = el('span', null, number(count));
+    figure.setAttribute('aria-hidden', 'true');
+    group.appendChild(figure);
+    group.appendChild(el('span', 'govuk-visually-hidden', plural(count, 'place', 'places') + ': select to zoom in'));
+    return L.divIcon({ className: 'si-cluster-icon', html: group, iconSize: [40, 40] });
   };
   var nearby = L.markerClusterGroup({
     maxClusterRadius: 30,
     showCoverageOnHover: false,
     spiderfyOnMaxZoom: true,
     iconCreateFunction: function (cluster) { return clusterIcon(cluster.getChildCount()); }
-  });
-  nearby.on('clusterkeypress', function (e) {
-    if (e.originalEvent.key === 'Enter') e.layer.zoomToBounds();
   });
   var groups = L.layerGroup();
   var places = L.layerGroup([nearby, groups]).addTo(map);
@@ -120,19 +130,24 @@
   function placeMarker(feature) {
     var p = feature.properties;
     var slug = safeSlug(p.category);
-    var symbol = el('span', 'si-marker si-cat' + (slug ? ' si-cat--' + slug : ''), symbols[slug] || (slug.slice(0, 2).toUpperCase()));
-    if (p.activity === 'Dormant') symbol.classList.add('si-marker--dormant');
-    if (p.activity === 'Closed') symbol.classList.add('si-marker--closed');
+    var title = p.name + ' (' + p.categoryName + ', ' + String(p.activity).toLowerCase() + ')';
+    var icon = el('span', 'si-marker si-cat' + (slug ? ' si-cat--' + slug : ''));
+    var symbol = el('span', null, symbols[slug] || '');
+    symbol.setAttribute('aria-hidden', 'true');
+    icon.appendChild(symbol);
+    icon.appendChild(el('span', 'govuk-visually-hidden', title));
+    if (p.activity === 'Dormant') icon.classList.add('si-marker--dormant');
+    if (p.activity === 'Closed') icon.classList.add('si-marker--closed');
     var coordinates = feature.geometry.coordinates;
     var marker = L.marker([coordinates[1], coordinates[0]], {
-      icon: L.divIcon({ className: 'si-marker-icon', html: symbol, iconSize: [28, 28], popupAnchor: [0, -12] }),
-      title: p.name + ' (' + p.categoryName + ', ' + String(p.activity).toLowerCase() + ')',
+      icon: L.divIcon({ className: 'si-marker-icon', html: icon, iconSize: [28, 28], popupAnchor: [0, -12] }),
+      title: title,
       riseOnHover: true
     });
     // Built once, on first opening: popup.update() calls this again and must not start another fetch.
     var content = null;
     marker.bindPopup(function () {
-      content = content || popupFor(feature, marker);
+      if (!content || content.dataset.failed) content = popupFor(feature, marker);
       return content;
     }, { maxWidth: 320, minWidth: 220, maxHeight: 280 });
     return marker;
@@ -197,11 +212,7 @@
     }
     box.appendChild(links);
 
-    fetch('/api/places/' + encodeURIComponent(id), { headers: { Accept: 'application/geo+json' } })
-      .then(function (response) {
-        if (!response.ok) throw new Error('HTTP ' + response.status);
-        return response.json();
-      })
+    getJson('/api/places/' + encodeURIComponent(id))
       .then(function (full) {
         var d = full.properties;
         more.textContent = '';
@@ -227,7 +238,9 @@
         if (focused) heading.focus({ preventScroll: true });
       })
       .catch(function () {
-        more.textContent = 'The rest of this place\u2019s details could not be loaded.';
+        // Opening the popup again tries again.
+        box.dataset.failed = 'true';
+        more.textContent = 'The rest of this place\u2019s details could not be loaded. Close this and select the place again to retry.';
       });
     return box;
   }
@@ -274,7 +287,8 @@
 
   function load() {
     if (requests) requests.abort();
-    requests = new AbortController();
+    var request = new AbortController();
+    requests = request;
     var b = map.getBounds();
     var query = new URLSearchParams(settings.filters || '');
     query.set('bbox', [
@@ -282,16 +296,15 @@
     ].map(function (v) { return v.toFixed(6); }).join(','));
     query.set('zoom', String(map.getZoom()));
     element.setAttribute('aria-busy', 'true');
-    fetch(settings.placesApi + '?' + query.toString(), { signal: requests.signal, headers: { Accept: 'application/geo+json' } })
-      .then(function (response) {
-        if (!response.ok) throw new Error('HTTP ' + response.status);
-        return response.json();
-      })
+    getJson(settings.placesApi + '?' + query.toString(), { signal: request.signal })
       .then(render)
       .catch(function (error) {
-        if (error.name !== 'AbortError') say('The places could not be loaded. Reload the page to try again; the table below still lists them.');
+        if (error.name !== 'AbortError') say('The places could not be loaded. Reload the page to try again; the table still lists them.');
       })
-      .finally(function () { element.removeAttribute('aria-busy'); });
+      .finally(function () {
+        // Only the latest request says when loading is over; an aborted one has been overtaken.
+        if (requests === request) element.removeAttribute('aria-busy');
+      });
   }
 
   // Places already on the map keep their markers (and any open popup); only those that left or arrived change.
@@ -325,8 +338,9 @@
         placesById.delete(id);
       }
     });
-    nearby.removeLayers(left);
-    nearby.addLayers(arrived);
+    // removeLayers folds up any spread-out group, so call it only when something really left.
+    if (left.length > 0) nearby.removeLayers(left);
+    if (arrived.length > 0) nearby.addLayers(arrived);
     loads += 1;
     element.setAttribute('data-loaded', String(loads));
     if (groupCount > 0) {
@@ -345,6 +359,7 @@
     var marker = placesById.get(pendingPlace);
     if (!marker) return;
     pendingPlace = null;
+    if (!map.hasLayer(places)) map.addLayer(places);
     nearby.zoomToShowLayer(marker, function () { marker.openPopup(); });
   }
 
@@ -361,6 +376,7 @@
 
   // "Show on map" links in the table open the place here instead of reloading the page.
   document.addEventListener('click', function (e) {
+    if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return; // let new tabs and windows open
     var a = e.target.closest && e.target.closest('a[data-show-on-map]');
     if (!a || !a.dataset.lat) return;
     e.preventDefault();
@@ -382,11 +398,7 @@
   updateWardLabels();
 
   if (settings.wardsApi) {
-    fetch(settings.wardsApi, { headers: { Accept: 'application/geo+json' } })
-      .then(function (response) {
-        if (!response.ok) throw new Error('HTTP ' + response.status);
-        return response.json();
-      })
+    getJson(settings.wardsApi)
       .then(function (data) {
         wards.addData(data);
         wards.bringToBack();
