@@ -21,6 +21,9 @@
     L.tileLayer(settings.tileUrl, { maxZoom: maxZoom, attribution: escapeHtml(settings.tileAttribution || '') }).addTo(map);
   }
 
+  // Ward names sit above the outlines but below the markers, so a label never hides a place.
+  map.createPane('si-ward-labels').style.zIndex = 450;
+
   var bounds = (settings.bounds || '').split(',').map(Number);
   var placesById = new Map();
   var pendingPlace = null;
@@ -86,7 +89,7 @@
     },
     onEachFeature: function (feature, layer) {
       var label = el('span', null, feature.properties.name);
-      layer.bindTooltip(label, { permanent: true, direction: 'center', className: 'si-ward-label', interactive: false });
+      layer.bindTooltip(label, { permanent: true, direction: 'center', className: 'si-ward-label', interactive: false, pane: 'si-ward-labels' });
       layer.bindPopup(function () {
         var box = el('div', 'si-popup');
         var heading = el('h3', 'govuk-heading-s si-popup__title', feature.properties.name + ' ward');
