@@ -18,6 +18,7 @@ public class PageTests(SocialInfraFactory app) : IClassFixture<SocialInfraFactor
         page.QuerySelector("#attribution-ogl")!.TextContent.Should().Contain("Open Government Licence v3.0");
         page.QuerySelector("#attribution-odbl")!.TextContent.Should().Contain("Open Database Licence");
         page.QuerySelector("img[src*='crest'], .govuk-header__logotype").Should().BeNull("this is not a GOV.UK service");
+        page.QuerySelector("#open-map")!.GetAttribute("href").Should().Be("/Map");
     }
 
     [Fact]
