@@ -130,6 +130,37 @@ public class PlaceListPagingTests(SocialInfraFactory app) : IClassFixture<Social
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
+    public async Task A_digital_space_is_listed_but_not_mapped_and_says_which_wards_it_serves()
+    {
+        await using (var db = app.Database.CreateContext())
+        {
+            if (!await db.Places.AnyAsync(p => p.Name == "Dagenham Online"))
+            {
+                var village = await db.Wards.SingleAsync(w => w.Name == "Village");
+                db.Places.Add(new SocialInfra.Places.Place
+                {
+                    Name = "Dagenham Online", CategorySlug = "digital-space", Presence = SocialInfra.Places.Presence.Digital,
+                    Url = "https://example.org/dagenham-online", WardsServed = [village],
+                });
+                await db.SaveChangesAsync();
+            }
+        }
+        var map = await app.GetPageAsync("/Map?presence=digital");
+        map.QuerySelector("#digital-places")!.TextContent.Should().Contain("1 digital space matches");
+        var row = map.QuerySelectorAll("#places-table tbody tr").Single();
+        row.TextContent.Should().Contain("Dagenham Online").And.Contain("Not on the map (digital)");
+        row.QuerySelector("a[data-show-on-map]").Should().BeNull();
+
+        (await app.GetPageAsync("/Places?near=Village&presence=digital")).QuerySelectorAll("#places-table tbody tr th")
+            .Select(th => th.TextContent).Should().Equal(["Dagenham Online"], "a digital space serving a ward is found near it");
+
+        var id = await app.Database.PlaceIdAsync("Dagenham Online");
+        var page = await app.GetPageAsync($"/Places/{id}");
+        page.QuerySelector("#map").Should().BeNull("a digital space has no point to map");
+        page.QuerySelector("#place-attributes")!.TextContent.Should().Contain("Wards served").And.Contain("Village");
+    }
+
+    [Fact]
     public async Task The_second_page_holds_the_rest_and_the_pagination_links_keep_the_filters()
     {
         var first = await app.GetPageAsync("/Places?category=community-centre");

@@ -14,11 +14,15 @@ public class IndexModel(SocialInfraDbContext db, IOptionsSnapshot<MapOptions> op
     [BindProperty(SupportsGet = true)] public Guid? Place { get; set; }
 
     public string AuthorityName { get; private set; } = "";
+
+    /// <summary>Matching digital places: they serve wards rather than stand at a point, so only the table shows them.</summary>
+    public int DigitalPlaces { get; private set; }
     public MapView? Map { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
+        DigitalPlaces = await Filter.Apply(Db).CountAsync(p => p.Presence == SocialInfra.Places.Presence.Digital, cancellationToken);
         var authority = await MapView.LocalAuthorityAsync(Db, options.Value, cancellationToken);
         if (authority is not { } a)
         {
