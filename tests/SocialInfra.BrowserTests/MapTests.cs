@@ -65,6 +65,22 @@ public class MapTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
     }
 
     [Fact]
+    public async Task Keyboard_users_can_skip_past_the_markers()
+    {
+        var checks = await OpenMapAsync(fixture);
+        var page = checks.Page;
+        // Between the filters and the map comes a skip link, shown only while it has focus.
+        var skip = page.GetByRole(AriaRole.Link, new() { Name = "Skip the map" });
+        await skip.FocusAsync();
+        (await skip.IsVisibleAsync()).Should().BeTrue();
+        await page.Keyboard.PressAsync("Enter");
+        (await page.EvaluateAsync<string>("document.activeElement.id")).Should().Be("after-map");
+        await page.Keyboard.PressAsync("Tab");
+        (await page.EvaluateAsync<bool>("document.activeElement.closest('#map') === null")).Should().BeTrue("Tab goes on past the map");
+        checks.ShouldHaveNoErrors();
+    }
+
+    [Fact]
     public async Task Zooming_out_turns_places_into_counted_groups_from_the_server()
     {
         var checks = await OpenMapAsync(fixture);

@@ -87,9 +87,9 @@ public class MapPageTests(SocialInfraFactory app) : IClassFixture<SocialInfraFac
         var headers = page.QuerySelectorAll("#places-table thead th");
         var ward = headers.Single(th => th.TextContent.Trim().StartsWith("Ward", StringComparison.Ordinal));
         ward.GetAttribute("aria-sort").Should().Be("descending");
-        ward.QuerySelector("a")!.GetAttribute("href").Should().Be("/Places?sort=ward", "a second press sorts the other way");
+        ward.QuerySelector("a")!.GetAttribute("href").Should().Be("/Places?sort=ward#places-table", "a second press sorts the other way, and lands on the table");
         page.QuerySelectorAll("#places-table thead th[aria-sort]").Should().ContainSingle("only the sorted column says how it is sorted");
-        headers.First().QuerySelector("a")!.GetAttribute("href").Should().Be("/Places");
+        headers.First().QuerySelector("a")!.GetAttribute("href").Should().Be("/Places#places-table");
         // By hand: of the libraries' wards, Whalebone (Robert Jeyes) comes last alphabetically and Abbey (Barking) first.
         var wards = page.QuerySelectorAll("#places-table tbody tr td:nth-child(3)").Select(td => td.TextContent.Trim()).ToList();
         wards.First().Should().Be("Whalebone");
@@ -166,7 +166,7 @@ public class PlaceListPagingTests(SocialInfraFactory app) : IClassFixture<Social
         var first = await app.GetPageAsync("/Places?category=community-centre");
         first.QuerySelector("#places-table caption")!.TextContent.Trim().Should().Be("60 places, page 1 of 2");
         first.QuerySelectorAll("#places-table tbody tr").Should().HaveCount(50);
-        first.QuerySelector(".govuk-pagination__next a")!.GetAttribute("href").Should().Be("/Places?category=community-centre&p=2");
+        first.QuerySelector(".govuk-pagination__next a")!.GetAttribute("href").Should().Be("/Places?category=community-centre&p=2#places-table");
 
         var second = await app.GetPageAsync("/Places?category=community-centre&p=2");
         second.QuerySelectorAll("#places-table tbody tr th").Select(th => th.TextContent)

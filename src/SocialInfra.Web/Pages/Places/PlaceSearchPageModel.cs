@@ -77,11 +77,17 @@ public abstract class PlaceSearchPageModel(SocialInfraDbContext db) : PageModel
         ("category", Filter.Categories.Count == 0 ? null : string.Join(',', Filter.Categories)),
     ]).TrimStart('?');
 
-    /// <summary>The link a column header sorts by: ascending first, then the other way round.</summary>
+    /// <summary>
+    /// The link a column header sorts by: ascending first, then the other way round. Sorting and paging links land on
+    /// the table, so on the map page they do not leave the user back above the map.
+    /// </summary>
     public string SortLink(PlaceSort column) => Request.Path + QueryWith(("sort", column == PlaceSort.Name ? null : column.ToString().ToLowerInvariant()),
-        ("dir", column == SortBy && !Descending ? "desc" : null));
+        ("dir", column == SortBy && !Descending ? "desc" : null)) + TableAnchor;
 
-    public string PageLink(int page) => Request.Path + QueryWith(("p", page == 1 ? null : page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    public string PageLink(int page) =>
+        Request.Path + QueryWith(("p", page == 1 ? null : page.ToString(System.Globalization.CultureInfo.InvariantCulture))) + TableAnchor;
+
+    private const string TableAnchor = "#places-table";
 }
 
 /// <summary>What the place table partial shows: a page of rows, and the search it belongs to when it can be sorted and paged.</summary>
