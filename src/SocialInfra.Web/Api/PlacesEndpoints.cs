@@ -86,7 +86,7 @@ public static class PlacesEndpoints
         {
             return Problems.NotFound($"No place with id '{id}'.");
         }
-        var details = await PlaceDetails.LoadAsync(db, guid, cancellationToken);
+        var details = await PlaceDetails.LoadAsync(db, guid, place.Location, cancellationToken);
         var feature = place.ToFeature();
         feature.Attributes.Add("description", place.Description);
         feature.Attributes.Add("ward", details.Ward is { } ward ? new { code = ward.Code, name = ward.Name } : null);

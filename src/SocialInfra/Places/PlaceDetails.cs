@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NetTopologySuite.Geometries;
 using SocialInfra.Data;
 using SocialInfra.Geography;
 using SocialInfra.Services;
@@ -17,11 +18,10 @@ public sealed record PlaceDetails(
 {
     /// <summary>
     /// Loads the details of a place; history runs oldest first, a period begun before records counting as oldest.
-    /// Both the map popup (through the API) and the place page read them here.
+    /// Both the map popup (through the API) and the place page read them here; both already hold the place's point.
     /// </summary>
-    public static async Task<PlaceDetails> LoadAsync(SocialInfraDbContext db, Guid placeId, CancellationToken cancellationToken = default)
+    public static async Task<PlaceDetails> LoadAsync(SocialInfraDbContext db, Guid placeId, Point? location, CancellationToken cancellationToken = default)
     {
-        var location = await db.Places.Where(p => p.Id == placeId).Select(p => p.Location).SingleOrDefaultAsync(cancellationToken);
         var ward = location is null ? null : await db.WardContainingAsync(location, cancellationToken);
         var history = await db.ActivityPeriods.AsNoTracking().Where(a => a.PlaceId == placeId)
             .OrderBy(a => a.StartsOn == null ? 0 : 1).ThenBy(a => a.StartsOn).ThenBy(a => a.Id)

@@ -30,7 +30,7 @@ public class DetailsModel(SocialInfraDbContext db, IOptionsSnapshot<MapOptions> 
             return NotFound();
         }
         Place = place;
-        Details = await PlaceDetails.LoadAsync(db, id, cancellationToken);
+        Details = await PlaceDetails.LoadAsync(db, id, place.Location, cancellationToken);
         if (place.Location is not null && await MapView.LocalAuthorityAsync(db, options.Value, cancellationToken) is { } authority)
         {
             Map = await MapView.CreateAsync(db, options.Value, $"Map round {place.Name}", Details.Ward?.LocalAuthorityCode ?? authority.Code,
