@@ -31,9 +31,12 @@ public class DetailsModel(SocialInfraDbContext db, IOptionsSnapshot<MapOptions> 
         }
         Place = place;
         Details = await PlaceDetails.LoadAsync(db, id, place.Location, cancellationToken);
-        if (place.Location is not null && await MapView.LocalAuthorityAsync(db, options.Value, cancellationToken) is { } authority)
+        // The place's ward names its authority; only a place outside every ward needs the configured one looked up.
+        var authority = place.Location is null ? null
+            : Details.Ward?.LocalAuthorityCode ?? (await MapView.LocalAuthorityAsync(db, options.Value, cancellationToken))?.Code;
+        if (place.Location is not null && authority is not null)
         {
-            Map = await MapView.CreateAsync(db, options.Value, $"Map round {place.Name}", Details.Ward?.LocalAuthorityCode ?? authority.Code,
+            Map = await MapView.CreateAsync(db, options.Value, $"Map round {place.Name}", authority,
                 new Envelope(place.Location.Coordinate), cancellationToken) with
             {
                 Place = place.Id,
