@@ -2,10 +2,12 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.IO.Converters;
+using SocialInfra.Accounts;
 using SocialInfra.Auditing;
 using SocialInfra.Data;
 using SocialInfra.Geography;
 using SocialInfra.Imports;
+using SocialInfra.Web.Accounts;
 using SocialInfra.Web.Api;
 using SocialInfra.Web.Map;
 
@@ -27,6 +29,7 @@ public static class SocialInfraApp
         builder.Services.Configure<MapOptions>(builder.Configuration.GetSection(MapOptions.Section));
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<IActor, SignedInActor>();
+        builder.AddAccounts();
 
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json =>
@@ -63,9 +66,13 @@ public static class SocialInfraApp
             app.UseExceptionHandler("/Error");
             app.UseHsts();
         }
-        app.UseStatusCodePages();
+        // The API answers errors with Problem Details; pages with a page that says what went wrong.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/Status/{0}"));
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = PostGisHealthCheck.WriteResponse });
@@ -76,8 +83,13 @@ public static class SocialInfraApp
     }
 }
 
-/// <summary>Names the signed-in user in the audit history, or "anonymous".</summary>
+/// <summary>Names the signed-in user in the audit history ("Ann Officer (ann@council.example)"), else "anonymous"; outside a request, the command line.</summary>
 public sealed class SignedInActor(IHttpContextAccessor http) : IActor
 {
-    public string Name => http.HttpContext?.User.Identity?.Name ?? "anonymous";
+    public string Name => http.HttpContext?.User switch
+    {
+        null => "command line",
+        { Identity: { IsAuthenticated: true, Name: { } name } } user => $"{user.DisplayName()} ({name})",
+        _ => "anonymous",
+    };
 }

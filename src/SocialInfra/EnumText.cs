@@ -13,4 +13,30 @@ public static class EnumText
     /// <summary>The names users may type, lower-cased, e.g. "active, dormant, closed".</summary>
     public static string Choices<T>() where T : struct, Enum =>
         string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()));
+
+    /// <summary>The value in words for people: EarlyHelp reads "Early help", ShortLived "Short-lived".</summary>
+    public static string Words(Enum value)
+    {
+        var name = value.ToString();
+        if (name == "ShortLived")
+        {
+            return "Short-lived";
+        }
+        var words = new System.Text.StringBuilder(name.Length + 4);
+        foreach (var c in name)
+        {
+            if (char.IsUpper(c) && words.Length > 0)
+            {
+                words.Append(' ').Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                words.Append(c);
+            }
+        }
+        return name == "Vcfse" ? "VCFSE" : words.ToString();
+    }
+
+    /// <summary>The value in words, lower case, for the middle of a sentence: "dormant".</summary>
+    public static string Lower(Enum value) => Words(value).ToLowerInvariant();
 }

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using SocialInfra.Accounts;
 using NetTopologySuite.Geometries;
 using SocialInfra.Geography;
 using SocialInfra.Places;
@@ -12,8 +14,15 @@ namespace SocialInfra.Auditing;
 public static class AuditRecorder
 {
     // Reference data and boundaries are loaded in bulk from official files; their history lives in the files.
+    // Sign-in tokens are secrets and the roles are fixed; role assignments and users are audited.
     private static readonly HashSet<Type> NotAudited =
-        [typeof(AuditEntry), typeof(Category), typeof(LocalAuthority), typeof(Ward), typeof(Lsoa)];
+        [typeof(AuditEntry), typeof(Category), typeof(LocalAuthority), typeof(Ward), typeof(Lsoa),
+         typeof(IdentityUserToken<Guid>), typeof(Role), typeof(IdentityRoleClaim<Guid>)];
+
+    // Password hashes and stamps never leave the users table; sign-in attempts are not changes to an account.
+    private static readonly HashSet<string> NotAuditedProperties =
+        [nameof(User.PasswordHash), nameof(User.SecurityStamp), nameof(User.NormalizedEmail), nameof(User.NormalizedUserName),
+         nameof(User.AccessFailedCount), nameof(User.LockoutEnd)];
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -69,7 +78,8 @@ public static class AuditRecorder
     // leaving out what the database computes itself (xmin, generated geography columns).
     private static IEnumerable<(string Name, PropertyEntry Entry)> Scalars(EntityEntry entry) =>
         entry.Properties
-            .Where(p => !p.Metadata.IsConcurrencyToken && p.Metadata.GetComputedColumnSql() is null)
+            .Where(p => !p.Metadata.IsConcurrencyToken && p.Metadata.GetComputedColumnSql() is null
+                && !(entry.Entity is User && NotAuditedProperties.Contains(p.Metadata.Name)))
             .Select(p => (p.Metadata.Name, p))
             .Concat(entry.ComplexProperties.SelectMany(c =>
                 c.Properties.Select(p => ($"{c.Metadata.Name}.{p.Metadata.Name}", (PropertyEntry)p))));

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using SocialInfra.Accounts;
 using SocialInfra.Auditing;
 using SocialInfra.Geography;
 using SocialInfra.Networks;
@@ -8,13 +10,15 @@ using SocialInfra.Services;
 
 namespace SocialInfra.Data;
 
-/// <summary>The unit of work over the PostGIS database; every save also writes the audit history.</summary>
-public class SocialInfraDbContext(DbContextOptions<SocialInfraDbContext> options, IActor actor) : DbContext(options)
+/// <summary>The unit of work over the PostGIS database, accounts included; every save also writes the audit history.</summary>
+public class SocialInfraDbContext(DbContextOptions<SocialInfraDbContext> options, IActor actor)
+    : IdentityDbContext<User, Role, Guid>(options)
 {
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Place> Places => Set<Place>();
     public DbSet<ActivityPeriod> ActivityPeriods => Set<ActivityPeriod>();
+    public DbSet<PlaceSubmission> PlaceSubmissions => Set<PlaceSubmission>();
     public DbSet<Service> Services => Set<Service>();
     public DbSet<ValueNetwork> ValueNetworks => Set<ValueNetwork>();
     public DbSet<NetworkMember> NetworkMembers => Set<NetworkMember>();
@@ -26,6 +30,7 @@ public class SocialInfraDbContext(DbContextOptions<SocialInfraDbContext> options
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.HasPostgresExtension("postgis");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SocialInfraDbContext).Assembly);
 

@@ -39,6 +39,20 @@ public static class SpatialQueries
         places.Where(p => p.Location != null && db.Wards.Any(w => w.Id == wardId && w.Boundary.Covers(p.Location)));
 
     /// <summary>Places whose postcode is in the district (outward code), e.g. "RM10".</summary>
+    /// <summary>
+    /// Where a postcode is: the middle of the places recorded with it. There is no postcode directory yet,
+    /// so only the postcodes the borough's places carry are known; null for any other.
+    /// </summary>
+    public static async Task<Point?> LocatePostcodeAsync(this SocialInfraDbContext db, string postcode, CancellationToken cancellationToken = default)
+    {
+        var points = await db.Places.Where(p => p.Postcode == postcode && p.Location != null).Select(p => p.Location!).ToListAsync(cancellationToken);
+        return points.Count == 0 ? null : PointAt(points.Average(p => p.X), points.Average(p => p.Y));
+    }
+
+    /// <summary>Whether the point lies inside the local authority's boundary.</summary>
+    public static Task<bool> IsInLocalAuthorityAsync(this SocialInfraDbContext db, string localAuthorityCode, Point point, CancellationToken cancellationToken = default) =>
+        db.LocalAuthorities.AnyAsync(a => a.Code == localAuthorityCode && a.Boundary != null && a.Boundary.Covers(point), cancellationToken);
+
     public static IQueryable<Place> InPostcodeDistrict(this IQueryable<Place> places, string district)
     {
         var prefix = district + " ";

@@ -180,12 +180,10 @@ public static partial class PlaceSearch
 
         if (Postcode.Normalise(near) is { } postcode)
         {
-            var points = await db.Places.Where(p => p.Postcode == postcode && p.Location != null).Select(p => p.Location!).ToListAsync(cancellationToken);
-            if (points.Count == 0)
+            if (await db.LocatePostcodeAsync(postcode, cancellationToken) is not { } centre)
             {
                 return null;
             }
-            var centre = SpatialQueries.PointAt(points.Average(p => p.X), points.Average(p => p.Y));
             return new SearchArea($"within {PostcodeRadiusMetres:0} metres of {postcode}", Around(centre, PostcodeRadiusMetres))
             {
                 Centre = centre,

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace SocialInfra.Web.Pages;
+
+/// <summary>What a person sees instead of a bare status code: not allowed, not found, or another problem.</summary>
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
+public class StatusModel : PageModel
+{
+    public int Code { get; private set; }
+
+    public string Heading => Code switch
+    {
+        403 => "You do not have permission to do this",
+        404 => "Page not found",
+        _ => "Sorry, there is a problem",
+    };
+
+    public void OnGet(int code) => Code = code;
+
+    // Re-executed for the original request, which may have been a form post.
+    public void OnPost(int code) => Code = code;
+}
