@@ -20,7 +20,21 @@ public class PlaceSubmission
     public Guid OrganisationId { get; set; }
     public Organisation? Organisation { get; set; }
 
-    public required PlaceDraft Draft { get; set; }
+    private PlaceDraft _draft = new();
+
+    /// <summary>What is proposed, whole; setting it also sets <see cref="Name"/>.</summary>
+    public required PlaceDraft Draft
+    {
+        get => _draft;
+        set
+        {
+            _draft = value;
+            Name = value.Name;
+        }
+    }
+
+    /// <summary>The proposed name, kept beside the draft so lists can show and sort by it.</summary>
+    public string Name { get; private set; } = "";
     public SubmissionStatus Status { get; set; } = SubmissionStatus.Pending;
 
     public Guid SubmittedById { get; set; }

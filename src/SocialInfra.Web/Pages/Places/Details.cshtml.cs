@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NetTopologySuite.Geometries;
+using SocialInfra.Accounts;
+using SocialInfra.Auditing;
 using SocialInfra.Data;
 using SocialInfra.Geography;
 using SocialInfra.Places;
@@ -15,6 +17,14 @@ public class DetailsModel(SocialInfraDbContext db, IOptionsSnapshot<MapOptions> 
     public Place Place { get; private set; } = null!;
     public PlaceDetails Details { get; private set; } = null!;
     public MapView? Map { get; private set; }
+    public bool MayEdit { get; private set; }
+    public IReadOnlyList<HistoryLine> History { get; private set; } = [];
+
+    /// <summary>Submissions about this place waiting for an officer, for staff who may see them.</summary>
+    public int PendingChanges { get; private set; }
+
+    [TempData]
+    public string? Banner { get; set; }
 
     /// <summary>The place's website as a link target, only when it is http(s): never a javascript: or data: URL.</summary>
     public Uri? SafeUrl => Uri.TryCreate(Place.Url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? uri : null;
@@ -30,6 +40,13 @@ public class DetailsModel(SocialInfraDbContext db, IOptionsSnapshot<MapOptions> 
             return NotFound();
         }
         Place = place;
+        MayEdit = User.MayEditRecordOf(place.OwnerOrganisationId);
+        var staff = User.MayEdit();
+        History = (await AuditHistory.ForPlaceAsync(db, id, withSubmissions: staff, cancellationToken)).Select(PlaceHistory.Describe).ToList();
+        if (MayEdit)
+        {
+            PendingChanges = await db.PlaceSubmissions.CountAsync(s => s.PlaceId == id && s.Status == SubmissionStatus.Pending, cancellationToken);
+        }
         Details = await PlaceDetails.LoadAsync(db, id, place.Location, cancellationToken);
         // The place's ward names its authority; only a place outside every ward needs the configured one looked up.
         var authority = place.Location is null ? null

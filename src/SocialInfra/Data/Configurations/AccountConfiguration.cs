@@ -53,6 +53,7 @@ public class PlaceSubmissionConfiguration : IEntityTypeConfiguration<PlaceSubmis
                     (a, b) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(b, Json),
                     d => JsonSerializer.Serialize(d, Json).GetHashCode(),
                     d => JsonSerializer.Deserialize<PlaceDraft>(JsonSerializer.Serialize(d, Json), Json)!));
+        submission.Property(s => s.Name).HasMaxLength(200);
         submission.Property(s => s.SubmittedByName).HasMaxLength(200);
         submission.Property(s => s.ReviewedByName).HasMaxLength(200);
         submission.Property(s => s.ReturnReason).HasMaxLength(2000);

@@ -14,7 +14,7 @@ using SocialInfra.Data;
 namespace SocialInfra.Data.Migrations
 {
     [DbContext(typeof(SocialInfraDbContext))]
-    [Migration("20261123193349_AccountsAndSubmissions")]
+    [Migration("20261123194016_AccountsAndSubmissions")]
     partial class AccountsAndSubmissions
     {
         /// <inheritdoc />
@@ -960,6 +960,11 @@ namespace SocialInfra.Data.Migrations
                     b.Property<string>("Draft")
                         .IsRequired()
                         .HasColumnType("jsonb");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");

@@ -70,6 +70,7 @@ namespace SocialInfra.Data.Migrations
                     BaseVersion = table.Column<long>(type: "bigint", nullable: true),
                     OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
                     Draft = table.Column<string>(type: "jsonb", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     SubmittedById = table.Column<Guid>(type: "uuid", nullable: false),
                     SubmittedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
