@@ -30,6 +30,9 @@ public static class AccountSetup
             .AddEntityFrameworkStores<SocialInfraDbContext>()
             .AddClaimsPrincipalFactory<SocialInfraClaimsFactory>();
 
+        // Role and organisation changes, and locking someone out, reach their sign-in within a minute.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
         builder.Services.ConfigureApplicationCookie(cookie =>
         {
             cookie.Cookie.Name = "SocialInfra.SignIn";
