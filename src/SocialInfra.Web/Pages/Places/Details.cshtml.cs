@@ -42,7 +42,7 @@ public class DetailsModel(SocialInfraDbContext db, IOptionsSnapshot<MapOptions> 
         Place = place;
         MayEdit = User.MayEditRecordOf(place.OwnerOrganisationId);
         var staff = User.MayEdit();
-        History = (await AuditHistory.ForPlaceAsync(db, id, withSubmissions: staff, cancellationToken)).Select(PlaceHistory.Describe).ToList();
+        History = (await AuditHistory.ForPlaceAsync(db, id, withSubmissions: staff, cancellationToken)).Select(e => PlaceHistory.Describe(e, showPeople: User.Identity?.IsAuthenticated == true)).ToList();
         if (MayEdit)
         {
             PendingChanges = await db.PlaceSubmissions.CountAsync(s => s.PlaceId == id && s.Status == SubmissionStatus.Pending, cancellationToken);

@@ -8,7 +8,8 @@ public sealed record HistoryLine(DateTimeOffset At, string By, string What, IRea
 
 public static class PlaceHistory
 {
-    public static HistoryLine Describe(AuditEntry entry)
+    /// <summary>The entry in words; who made or recorded a change is personal data, shown only when <paramref name="showPeople"/>.</summary>
+    public static HistoryLine Describe(AuditEntry entry, bool showPeople)
     {
         var what = (entry.EntityType, entry.Action) switch
         {
@@ -29,11 +30,11 @@ public static class PlaceHistory
         var after = Values(entry.After);
         var changes = entry.EntityType is "PlaceSubmission" or AuditHistory.WardServedLink or AuditHistory.ServiceLink
             ? []
-            : before.Keys.Union(after.Keys).Where(k => k is not ("Id" or "PlaceId")).Order(StringComparer.Ordinal)
+            : before.Keys.Union(after.Keys).Where(k => k is not ("Id" or "PlaceId") && (showPeople || k != "Provenance.RecordedBy")).Order(StringComparer.Ordinal)
                 .Select(k => (Label(k), before.GetValueOrDefault(k, ""), after.GetValueOrDefault(k, "")))
                 .Where(c => c.Item2 != "" || c.Item3 != "")
                 .ToList();
-        return new HistoryLine(entry.ChangedAt, entry.ChangedBy, what, changes);
+        return new HistoryLine(entry.ChangedAt, showPeople ? entry.ChangedBy : "", what, changes);
     }
 
     private static string? Status(string? json) =>
