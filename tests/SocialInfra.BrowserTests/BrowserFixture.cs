@@ -9,20 +9,23 @@ namespace SocialInfra.BrowserTests;
 /// <summary>The app on a real Kestrel socket over its own demo-borough database, and Debian's Chromium driven by Playwright.</summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    private readonly SocialInfraFactory _app = new();
+    // People in every role are there to sign in as; their made-up password is Accounts.Password.
+    private readonly AccountsFactory _app = new();
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
     public DemoDatabase Database => _app.Database;
+    public AccountsFactory Accounts => _app;
 
     public static string ScreenshotFolder { get; } =
         Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "TestResults", "screenshots");
 
     public async Task InitializeAsync()
     {
-        await _app.InitializeAsync();
+        // Kestrel first: seeding the accounts starts the app.
         _app.UseKestrel(0);
+        await _app.InitializeAsync();
         _app.StartServer();
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
             .Addresses.First().Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1");

@@ -34,6 +34,16 @@ public sealed class PageChecks(IPage page)
         response!.Status.Should().Be(200, $"{path} should load");
     }
 
+    /// <summary>Signs in through the sign-in page, as a person would.</summary>
+    public async Task SignInAsync(string email, string password)
+    {
+        await GoToAsync("/Account/Login");
+        await Page.GetByLabel("Email address").FillAsync(email);
+        await Page.GetByLabel("Password").FillAsync(password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await Page.WaitForURLAsync(url => !url.Contains("/Account/Login"));
+    }
+
     public void ShouldHaveNoErrors() => _errors.Should().BeEmpty();
 
     /// <summary>Fails on any serious or critical WCAG violation; saves a screenshot either way.</summary>

@@ -114,3 +114,14 @@ public class Provenance
     public string RecordedBy { get; set; } = "system";
     public DateTimeOffset RecordedAt { get; set; } = DateTimeOffset.UtcNow;
 }
+
+public static class OwnershipText
+{
+    /// <summary>"Publicly owned", "Privately owned", "Community owned".</summary>
+    public static string Owned(this Ownership ownership) => ownership switch
+    {
+        Ownership.Public => "Publicly owned",
+        Ownership.Private => "Privately owned",
+        _ => "Community owned",
+    };
+}

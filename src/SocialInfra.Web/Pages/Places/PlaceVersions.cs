@@ -34,7 +34,7 @@ public static class PlaceVersions
             ("Name", d.Name),
             ("Kind of place", categories.GetValueOrDefault(d.CategorySlug, d.CategorySlug)),
             ("Description", d.Description ?? ""),
-            ("Ownership", $"{EnumText.Words(d.Ownership)}ly owned"),
+            ("Ownership", d.Ownership.Owned()),
             ("Owner", d.OwnerOrganisationId is { } o ? organisations.GetValueOrDefault(o, "") : ""),
             ("Permanence", EnumText.Words(d.Permanence)),
             ("Start date", Date(d.StartsOn)),
