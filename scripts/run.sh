@@ -5,6 +5,8 @@
 #   SOCIALINFRA_PGDATA  cluster folder   (default /var/tmp/socialinfra-$UID/pgdata, kept between runs)
 #   SOCIALINFRA_PGPORT  cluster port     (default 5433)
 #   SOCIALINFRA_URLS    where to listen  (default http://localhost:5000)
+# With arguments it runs an app command against the same database instead, e.g. the first administrator:
+#   scripts/run.sh create-admin --email you@council.gov.uk --name "Your Name"   (asks for the password)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/scripts/lib/postgis.sh"
@@ -26,6 +28,10 @@ echo "SocialInfra: PostGIS on port $port ($data); the app will listen on $urls"
 dotnet build "$root/src/SocialInfra.Web" -c Release -v quiet -nologo
 # The app runs as a child that Ctrl+C or a TERM to this script shuts down cleanly; then the cluster stops.
 cd "$root/src/SocialInfra.Web"
+if [ $# -gt 0 ]; then
+  dotnet "bin/Release/net10.0/SocialInfra.Web.dll" "$@"
+  exit $?
+fi
 dotnet "bin/Release/net10.0/SocialInfra.Web.dll" --urls "$urls" &
 app=$!
 trap 'kill -TERM "$app" 2>/dev/null; wait "$app"; exit 130' INT TERM
