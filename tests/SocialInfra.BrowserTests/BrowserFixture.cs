@@ -7,16 +7,20 @@ using SocialInfra.Tests.Infrastructure;
 namespace SocialInfra.BrowserTests;
 
 /// <summary>The app on a real Kestrel socket over its own demo-borough database, and Debian's Chromium driven by Playwright.</summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
-    // People in every role are there to sign in as; their made-up password is Accounts.Password.
-    private readonly AccountsFactory _app = new();
+    private readonly SocialInfraFactory _app;
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
     public DemoDatabase Database => _app.Database;
-    public AccountsFactory Accounts => _app;
+
+    public BrowserFixture() : this(new SocialInfraFactory())
+    {
+    }
+
+    protected BrowserFixture(SocialInfraFactory app) => _app = app;
 
     public static string ScreenshotFolder { get; } =
         Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "TestResults", "screenshots");
@@ -50,4 +54,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright?.Dispose();
         await ((IAsyncLifetime)_app).DisposeAsync();
     }
+}
+
+/// <summary>The browser fixture with people in every role to sign in as (their made-up password is Accounts.Password).</summary>
+public sealed class AccountsBrowserFixture : BrowserFixture
+{
+    public AccountsBrowserFixture() : this(new AccountsFactory())
+    {
+    }
+
+    private AccountsBrowserFixture(AccountsFactory app) : base(app) => Accounts = app;
+
+    public AccountsFactory Accounts { get; }
 }

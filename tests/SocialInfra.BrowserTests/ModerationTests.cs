@@ -4,7 +4,7 @@ using SocialInfra.Tests.Infrastructure;
 namespace SocialInfra.BrowserTests;
 
 /// <summary>A VCFSE volunteer adds a space by its postcode; a council officer approves it; it appears for everyone.</summary>
-public class ModerationTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+public class ModerationTests(AccountsBrowserFixture fixture) : IClassFixture<AccountsBrowserFixture>
 {
     [Fact]
     public async Task A_VCFSE_user_adds_a_space_by_postcode_and_an_officer_approves_it()
@@ -73,5 +73,35 @@ public class ModerationTests(BrowserFixture fixture) : IClassFixture<BrowserFixt
         (await officer.Page.Locator("#Place_Longitude").InputValueAsync()).Should().MatchRegex(@"^0\.1\d+$");
         (await officer.Page.Locator("#location-status").TextContentAsync()).Should().StartWith("Point set to latitude 51.5");
         officer.ShouldHaveNoErrors();
+    }
+
+    [Theory]
+    [InlineData(AccountsFactory.Admin, "/Moderation", "moderation")]
+    [InlineData(AccountsFactory.Admin, "/Submissions", "submissions-officer")]
+    [InlineData(AccountsFactory.Admin, "/Places/Check", "places-to-check")]
+    [InlineData(AccountsFactory.Admin, "/Services/Edit", "service-form")]
+    [InlineData(AccountsFactory.Admin, "/Admin/Users", "users")]
+    [InlineData(AccountsFactory.Admin, "/Admin/Users/Edit", "user-form")]
+    [InlineData(AccountsFactory.Admin, "/Admin/Organisations", "organisations")]
+    [InlineData(AccountsFactory.Vcfse, "/Account/Password", "change-password")]
+    [InlineData(AccountsFactory.Vcfse, "/Places/Check", "places-to-check-vcfse")]
+    public async Task Signed_in_pages_load_without_errors_and_pass_axe(string email, string path, string name)
+    {
+        var checks = await PageChecks.OpenAsync(fixture);
+        await checks.SignInAsync(email, fixture.Accounts.Password);
+        await checks.GoToAsync(path);
+        await checks.ShouldPassAxeAsync(name);
+        checks.ShouldHaveNoErrors();
+    }
+
+    [Fact]
+    public async Task A_page_someone_may_not_use_says_so_and_passes_axe()
+    {
+        var checks = await PageChecks.OpenAsync(fixture);
+        await checks.SignInAsync(AccountsFactory.Facilitator, fixture.Accounts.Password);
+        var response = await checks.Page.GotoAsync("/Moderation");
+        response!.Status.Should().Be(403);
+        (await checks.Page.Locator("h1").TextContentAsync()).Should().Be("You do not have permission to do this");
+        await checks.ShouldPassAxeAsync("forbidden");
     }
 }
