@@ -14,9 +14,6 @@ public static class Permissions
     public static bool IsOfficer(this ClaimsPrincipal user) =>
         user.IsInRole(Roles.CouncilOfficer) || user.IsInRole(Roles.Admin);
 
-    public static bool IsVcfseStaff(this ClaimsPrincipal user) =>
-        user.IsInRole(Roles.VcfseStaff) && !user.IsOfficer();
-
     public static bool MayEdit(this ClaimsPrincipal user) => user.IsOfficer() || user.IsInRole(Roles.VcfseStaff);
 
     public static Guid? OrganisationId(this ClaimsPrincipal user) =>
@@ -33,6 +30,6 @@ public static class Permissions
         user.IsOfficer()
         || (user.IsInRole(Roles.VcfseStaff) && organisationId is not null && organisationId == user.OrganisationId());
 
-    /// <summary>Whether the user's changes must wait for an officer's approval before the public sees them.</summary>
-    public static bool NeedsModeration(this ClaimsPrincipal user) => !user.IsOfficer();
+    /// <summary>Whether the user may add new places and services: officers, and VCFSE staff who belong to an organisation.</summary>
+    public static bool MayAdd(this ClaimsPrincipal user) => user.IsOfficer() || (user.IsInRole(Roles.VcfseStaff) && user.OrganisationId() is not null);
 }

@@ -189,7 +189,7 @@ public class EditModel(SocialInfraDbContext db, IActor actor, IOptionsSnapshot<M
                 return Forbid();
             }
         }
-        else if (!User.IsOfficer() && User.OrganisationId() is null)
+        else if (!User.MayAdd())
         {
             return Forbid();
         }
@@ -208,13 +208,11 @@ public class EditModel(SocialInfraDbContext db, IActor actor, IOptionsSnapshot<M
     private async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {
         Categories = await db.Categories.AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancellationToken);
-        Wards = (await db.CurrentWards(_authority).OrderBy(w => w.Name).Select(w => new { w.Id, w.Name }).ToListAsync(cancellationToken))
-            .Select(w => (w.Id, w.Name)).ToList();
+        Wards = await FormChoices.WardsAsync(db, _authority, cancellationToken);
         var organisation = User.OrganisationId();
         if (User.IsOfficer())
         {
-            Organisations = (await db.Organisations.OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken))
-                .Select(o => (o.Id, o.Name)).ToList();
+            Organisations = await FormChoices.OrganisationsAsync(db, cancellationToken);
         }
         else
         {

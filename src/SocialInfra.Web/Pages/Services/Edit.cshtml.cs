@@ -179,7 +179,7 @@ public class EditModel(SocialInfraDbContext db, IActor actor, IOptionsSnapshot<M
                 return Forbid();
             }
         }
-        else if (!User.IsOfficer() && User.OrganisationId() is null)
+        else if (!User.MayAdd())
         {
             return Forbid();
         }
@@ -188,14 +188,12 @@ public class EditModel(SocialInfraDbContext db, IActor actor, IOptionsSnapshot<M
 
     private async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {
-        Organisations = (await db.Organisations.OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken))
-            .Select(o => (o.Id, o.Name)).ToList();
+        Organisations = await FormChoices.OrganisationsAsync(db, cancellationToken);
         var organisation = Service.OrganisationId;
         var chosen = Service.PlaceIds;
         Places = (await db.Places.Where(p => p.OwnerOrganisationId == organisation || chosen.Contains(p.Id))
                 .OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken))
             .Select(p => (p.Id, p.Name)).ToList();
-        Wards = (await db.CurrentWards(_authority).OrderBy(w => w.Name).Select(w => new { w.Id, w.Name }).ToListAsync(cancellationToken))
-            .Select(w => (w.Id, w.Name)).ToList();
+        Wards = await FormChoices.WardsAsync(db, _authority, cancellationToken);
     }
 }

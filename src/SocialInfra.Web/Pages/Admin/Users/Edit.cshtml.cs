@@ -113,7 +113,5 @@ public class EditModel(SocialInfraDbContext db, UserManager<User> users) : PageM
         return RedirectToPage("/Admin/Users/Index");
     }
 
-    private async Task LoadChoicesAsync() =>
-        Organisations = (await db.Organisations.OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync())
-            .Select(o => (o.Id, o.Name)).ToList();
+    private async Task LoadChoicesAsync() => Organisations = await FormChoices.OrganisationsAsync(db);
 }
