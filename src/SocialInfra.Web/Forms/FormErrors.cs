@@ -42,3 +42,6 @@ public sealed class FormErrors : List<FieldError>
 
 /// <summary>The model of the shared GOV.UK error summary.</summary>
 public sealed record ErrorSummaryView(string Title, IEnumerable<(string Anchor, string Message)> Errors);
+
+/// <summary>The model of the shared success banner; no message, no banner.</summary>
+public sealed record SuccessBanner(string? Message);
