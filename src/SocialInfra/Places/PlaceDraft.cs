@@ -81,7 +81,8 @@ public sealed record PlaceDraft
         var draft = this with
         {
             Name = Name.Trim(),
-            Postcode = string.IsNullOrWhiteSpace(Postcode) ? null : Places.PostcodeText(Postcode),
+            // Written the usual way when it is a postcode; as typed (upper case) otherwise, so the error can quote it.
+            Postcode = string.IsNullOrWhiteSpace(Postcode) ? null : Geography.Postcode.Normalise(Postcode) ?? Postcode.Trim().ToUpperInvariant(),
         };
 
         if (draft.Name.Length == 0)
@@ -249,9 +250,4 @@ public sealed record PlaceDraft
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-}
-
-internal static class Places
-{
-    public static string PostcodeText(string text) => Geography.Postcode.Normalise(text) ?? text.Trim().ToUpperInvariant();
 }

@@ -41,7 +41,7 @@ public class EditModel(SocialInfraDbContext db, IActor actor, IOptionsSnapshot<M
     public IReadOnlyList<(Guid Id, string Name, string Organisation)> Services { get; private set; } = [];
     public string? OwnOrganisationName { get; private set; }
     public MapView? Map { get; private set; }
-    private string _authority = "";
+    private (string Code, string Name, NetTopologySuite.Geometries.Envelope Bounds)? _authority;
 
     public bool Publishes => User.IsOfficer();
 
@@ -77,7 +77,7 @@ public class EditModel(SocialInfraDbContext db, IActor actor, IOptionsSnapshot<M
         {
             draft = draft with { OwnerOrganisationId = User.OrganisationId() };
         }
-        var (checkedDraft, problems) = await draft.CheckAsync(db, _authority, Existing, cancellationToken);
+        var (checkedDraft, problems) = await draft.CheckAsync(db, _authority?.Code ?? "", Existing, cancellationToken);
         Errors.AddRange(problems.Where(p => !Errors.Has(p.Field)));
         if (Errors.Count > 0)
         {
@@ -155,7 +155,7 @@ public class EditModel(SocialInfraDbContext db, IActor actor, IOptionsSnapshot<M
     /// <summary>Finds what is being edited and checks this user may edit it; a result means stop and return it.</summary>
     private async Task<IActionResult?> LoadAsync(Guid? id, CancellationToken cancellationToken)
     {
-        _authority = (await MapView.LocalAuthorityAsync(db, options.Value, cancellationToken))?.Code ?? "";
+        _authority = await MapView.LocalAuthorityAsync(db, options.Value, cancellationToken);
         if (Submission is { } submissionId)
         {
             Open = await db.PlaceSubmissions.SingleOrDefaultAsync(s => s.Id == submissionId, cancellationToken);
@@ -208,7 +208,7 @@ public class EditModel(SocialInfraDbContext db, IActor actor, IOptionsSnapshot<M
     private async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {
         Categories = await db.Categories.AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancellationToken);
-        Wards = await FormChoices.WardsAsync(db, _authority, cancellationToken);
+        Wards = await FormChoices.WardsAsync(db, _authority?.Code ?? "", cancellationToken);
         var organisation = User.OrganisationId();
         if (User.IsOfficer())
         {
@@ -226,7 +226,7 @@ public class EditModel(SocialInfraDbContext db, IActor actor, IOptionsSnapshot<M
         Services = (await services.OrderBy(s => s.Name).Select(s => new { s.Id, s.Name, Organisation = s.Organisation!.Name }).ToListAsync(cancellationToken))
             .Select(s => (s.Id, s.Name, s.Organisation)).ToList();
 
-        if (await MapView.LocalAuthorityAsync(db, options.Value, cancellationToken) is { } authority)
+        if (_authority is { } authority)
         {
             Map = new MapView("Map for picking the place's point", authority.Code, authority.Bounds, options.Value);
         }
