@@ -40,8 +40,12 @@ public sealed class PageChecks(IPage page)
         await GoToAsync("/Account/Login");
         await Page.GetByLabel("Email address").FillAsync(email);
         await Page.GetByLabel("Password").FillAsync(password);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await Page.WaitForURLAsync(url => !url.Contains("/Account/Login"));
+        // Wait for the form's own answer (a redirect when signed in), so a failure says what the server said.
+        var answer = await Page.RunAndWaitForResponseAsync(
+            () => Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync(),
+            r => r.Url.Contains("/Account/Login") && r.Request.Method == "POST");
+        answer.Status.Should().Be(302, $"{email} should be signed in and redirected");
+        await Page.WaitForURLAsync(url => !url.Contains("/Account/Login"), new() { WaitUntil = WaitUntilState.Commit });
     }
 
     public void ShouldHaveNoErrors() => _errors.Should().BeEmpty();
