@@ -16,7 +16,7 @@ public static class AuditRecorder
     // Reference data and boundaries are loaded in bulk from official files; their history lives in the files.
     // Sign-in tokens are secrets and the roles are fixed; role assignments and users are audited.
     private static readonly HashSet<Type> NotAudited =
-        [typeof(AuditEntry), typeof(Category), typeof(LocalAuthority), typeof(Ward), typeof(Lsoa),
+        [typeof(AuditEntry), typeof(Category), typeof(LocalAuthority), typeof(Ward), typeof(Lsoa), typeof(PostcodeLocation), typeof(Imports.ImportRun),
          typeof(IdentityUserToken<Guid>), typeof(Role), typeof(IdentityRoleClaim<Guid>)];
 
     // Password hashes and stamps never leave the users table; sign-in attempts are not changes to an account.

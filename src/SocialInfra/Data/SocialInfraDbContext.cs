@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SocialInfra.Accounts;
 using SocialInfra.Auditing;
 using SocialInfra.Geography;
+using SocialInfra.Imports;
 using SocialInfra.Networks;
 using SocialInfra.Organisations;
 using SocialInfra.Places;
@@ -27,6 +28,11 @@ public class SocialInfraDbContext(DbContextOptions<SocialInfraDbContext> options
     public DbSet<Ward> Wards => Set<Ward>();
     public DbSet<Lsoa> Lsoas => Set<Lsoa>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<PostcodeLocation> Postcodes => Set<PostcodeLocation>();
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+
+    /// <summary>Who is making the changes, as the audit history names them.</summary>
+    public string ActorName => actor.Name;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -38,21 +38,11 @@ public static class SpatialQueries
     public static IQueryable<Place> InWard(this IQueryable<Place> places, SocialInfraDbContext db, int wardId) =>
         places.Where(p => p.Location != null && db.Wards.Any(w => w.Id == wardId && w.Boundary.Covers(p.Location)));
 
-    /// <summary>Places whose postcode is in the district (outward code), e.g. "RM10".</summary>
-    /// <summary>
-    /// Where a postcode is: the middle of the places recorded with it. There is no postcode directory yet,
-    /// so only the postcodes the borough's places carry are known; null for any other.
-    /// </summary>
-    public static async Task<Point?> LocatePostcodeAsync(this SocialInfraDbContext db, string postcode, CancellationToken cancellationToken = default)
-    {
-        var points = await db.Places.Where(p => p.Postcode == postcode && p.Location != null).Select(p => p.Location!).ToListAsync(cancellationToken);
-        return points.Count == 0 ? null : PointAt(points.Average(p => p.X), points.Average(p => p.Y));
-    }
-
     /// <summary>Whether the point lies inside the local authority's boundary.</summary>
     public static Task<bool> IsInLocalAuthorityAsync(this SocialInfraDbContext db, string localAuthorityCode, Point point, CancellationToken cancellationToken = default) =>
         db.LocalAuthorities.AnyAsync(a => a.Code == localAuthorityCode && a.Boundary != null && a.Boundary.Covers(point), cancellationToken);
 
+    /// <summary>Places whose postcode is in the district (outward code), e.g. "RM10".</summary>
     public static IQueryable<Place> InPostcodeDistrict(this IQueryable<Place> places, string district)
     {
         var prefix = district + " ";
@@ -99,6 +89,58 @@ public static class SpatialQueries
             WHERE l."LocalAuthorityCode" = {localAuthorityCode}
             """, cancellationToken);
 
+    /// <summary>Reprojects British National Grid (EPSG:27700) geometries to WGS84 in PostGIS, in the order given.</summary>
+    public static async Task<List<Geometry>> FromBritishNationalGridAsync(
+        this SocialInfraDbContext db, IReadOnlyList<Geometry> geometries, CancellationToken cancellationToken = default)
+    {
+        var input = geometries.Select(g =>
+        {
+            var copy = g.Copy();
+            copy.SRID = 27700;
+            return copy;
+        }).ToArray();
+        return await db.Database.SqlQuery<Geometry>($"""
+            SELECT ST_Transform(t.g, 4326) AS "Value" FROM unnest({input}) WITH ORDINALITY AS t(g, i) ORDER BY t.i
+            """).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The id of the nearest place with the same name (any case) within <paramref name="metres"/> of each point, or null.</summary>
+    public static async Task<Guid?[]> PlacesNamedNearAsync(
+        this SocialInfraDbContext db, IReadOnlyList<(string Name, Point Location)> wanted, double metres, CancellationToken cancellationToken = default)
+    {
+        var names = wanted.Select(w => w.Name).ToArray();
+        var longitudes = wanted.Select(w => w.Location.X).ToArray();
+        var latitudes = wanted.Select(w => w.Location.Y).ToArray();
+        var matches = await db.Database.SqlQuery<NamedPlaceMatch>($"""
+            SELECT t.i AS "Index", m."Id" AS "Id"
+            FROM unnest({names}, {longitudes}, {latitudes}) WITH ORDINALITY AS t(name, lon, lat, i)
+            CROSS JOIN LATERAL (
+                SELECT p."Id" FROM "Places" AS p
+                WHERE lower(p."Name") = lower(t.name)
+                  AND ST_DWithin(p."{PlaceConfiguration.LocationGeography}", ST_SetSRID(ST_MakePoint(t.lon, t.lat), 4326)::geography, {metres})
+                ORDER BY p."{PlaceConfiguration.LocationGeography}" <-> ST_SetSRID(ST_MakePoint(t.lon, t.lat), 4326)::geography
+                LIMIT 1) AS m
+            """).ToListAsync(cancellationToken);
+        var result = new Guid?[wanted.Count];
+        foreach (var match in matches)
+        {
+            result[match.Index - 1] = match.Id;
+        }
+        return result;
+    }
+
+    /// <summary>Where a postcode is in the loaded postcode directory, else the middle of the places recorded with it.</summary>
+    public static async Task<Point?> LocatePostcodeAsync(this SocialInfraDbContext db, string postcode, CancellationToken cancellationToken = default)
+    {
+        var known = await db.Postcodes.Where(p => p.Code == postcode).Select(p => p.Location).FirstOrDefaultAsync(cancellationToken);
+        if (known is not null)
+        {
+            return known;
+        }
+        var points = await db.Places.Where(p => p.Postcode == postcode && p.Location != null).Select(p => p.Location!).ToListAsync(cancellationToken);
+        return points.Count == 0 ? null : PointAt(points.Average(p => p.X), points.Average(p => p.Y));
+    }
+
     /// <summary>Sets the authority's boundary to the union of its newest wards.</summary>
     public static Task<int> UnionLocalAuthorityBoundaryAsync(this SocialInfraDbContext db, string localAuthorityCode, CancellationToken cancellationToken = default) =>
         db.Database.ExecuteSqlInterpolatedAsync($"""
@@ -112,6 +154,9 @@ public static class SpatialQueries
 
 /// <summary>The number of places inside a ward.</summary>
 public sealed record WardPlaceCount(int WardId, int Places);
+
+/// <summary>A place matched by name and distance to the <see cref="Index"/>th (from 1) point asked about.</summary>
+public sealed record NamedPlaceMatch(long Index, Guid Id);
 
 /// <summary>A ward with its resident population (null when not known for every LSOA in it) and IMD score.</summary>
 public sealed record WardSummary(

@@ -170,7 +170,7 @@ public sealed record PlaceDraft
             }
             if (await db.LocatePostcodeAsync(postcode, cancellationToken) is not { } found)
             {
-                errors.Add(new FieldError(nameof(Postcode), $"We could not find {postcode}: only postcodes already recorded in the borough are known. Pick the point on the map instead"));
+                errors.Add(new FieldError(nameof(Postcode), $"We could not find {postcode} in the postcode directory or among the borough's places. Pick the point on the map instead"));
                 return draft;
             }
             draft = draft with { Latitude = Math.Round(found.Y, 6), Longitude = Math.Round(found.X, 6) };

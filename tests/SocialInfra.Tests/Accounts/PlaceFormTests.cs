@@ -59,7 +59,7 @@ public class PlaceFormTests(AccountsFactory app) : IClassFixture<AccountsFactory
             "Capacity must be a whole number of people, like 120",
             "Start date must be a real date, like 27 3 2024",
             "Web address must start with https:// or http://, like https://example.org",
-            "We could not find ZZ99 9ZZ: only postcodes already recorded in the borough are known. Pick the point on the map instead");
+            "We could not find ZZ99 9ZZ in the postcode directory or among the borough's places. Pick the point on the map instead");
     }
 
     [Fact]
