@@ -117,8 +117,8 @@ public static class SpatialQueries
             CROSS JOIN LATERAL (
                 SELECT p."Id" FROM "Places" AS p
                 WHERE lower(p."Name") = lower(t.name)
-                  AND ST_DWithin(p."{PlaceConfiguration.LocationGeography}", ST_SetSRID(ST_MakePoint(t.lon, t.lat), 4326)::geography, {metres})
-                ORDER BY p."{PlaceConfiguration.LocationGeography}" <-> ST_SetSRID(ST_MakePoint(t.lon, t.lat), 4326)::geography
+                  AND ST_DWithin(p."LocationGeography", ST_SetSRID(ST_MakePoint(t.lon, t.lat), 4326)::geography, {metres})
+                ORDER BY p."LocationGeography" <-> ST_SetSRID(ST_MakePoint(t.lon, t.lat), 4326)::geography
                 LIMIT 1) AS m
             """).ToListAsync(cancellationToken);
         var result = new Guid?[wanted.Count];

@@ -55,6 +55,10 @@ public static class OpenDataImport
                 report.Problems.Add(new ImportProblem("File", $"could not be saved: {(e.InnerException ?? e).Message}"));
             }
 
+            // Problems found while saving a batch come after the batch was read: list them in file order.
+            var inOrder = report.Problems.OrderBy(p => Position(p.Where)).ToList();
+            report.Problems.Clear();
+            report.Problems.AddRange(inOrder);
             if (report.Succeeded)
             {
                 await transaction.CommitAsync(cancellationToken);
@@ -82,4 +86,8 @@ public static class OpenDataImport
         await db.SaveChangesAsync(cancellationToken);
         return run;
     }
+
+    // 7 for "Row 7" or "Feature 7 (E05000026)"; 0 for the file as a whole.
+    private static int Position(string where) =>
+        where.Split(' ') is [_, var number, ..] && int.TryParse(number, out var position) ? position : 0;
 }

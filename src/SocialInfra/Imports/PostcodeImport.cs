@@ -24,7 +24,7 @@ internal static class PostcodeImport
         {
             if (codes.Count > 0 && context.Report.Succeeded)
             {
-                var counts = await context.Db.Database.SqlQuery<UpsertCount>($"""
+                var upserted = await context.Db.Database.SqlQuery<UpsertCount>($"""
                     WITH upserted AS (
                         INSERT INTO "Postcodes" ("Code", "Location", "LocalAuthorityCode")
                         SELECT t.code, ST_SetSRID(ST_MakePoint(t.lon, t.lat), 4326), t.lad
@@ -34,7 +34,9 @@ internal static class PostcodeImport
                            OR "Postcodes"."LocalAuthorityCode" IS DISTINCT FROM excluded."LocalAuthorityCode"
                         RETURNING (xmax = 0) AS created)
                     SELECT count(*) FILTER (WHERE created)::int AS "Created", count(*) FILTER (WHERE NOT created)::int AS "Updated" FROM upserted
-                    """).SingleAsync(context.CancellationToken);
+                    """).ToListAsync(context.CancellationToken);
+                // Not composed further: PostgreSQL allows INSERT inside WITH only at the top level.
+                var counts = upserted.Single();
                 context.Report.Created += counts.Created;
                 context.Report.Updated += counts.Updated;
                 context.Report.Unchanged += codes.Count - counts.Created - counts.Updated;

@@ -1,0 +1,78 @@
+using System.Globalization;
+using CsvHelper;
+using Microsoft.EntityFrameworkCore;
+using NetTopologySuite.Features;
+using NetTopologySuite.Geometries;
+using SocialInfra.Data;
+using SocialInfra.Geography;
+
+namespace SocialInfra.Exports;
+
+/// <summary>The current wards with their figures, as CSV or GeoJSON; the GeoJSON loads again as ward boundaries.</summary>
+public static class WardExport
+{
+    public static readonly IReadOnlyList<string> Columns =
+        ["code", "name", "boundary_year", "local_authority", "population", "lsoas", "imd_score"];
+
+    public static IQueryable<Ward> Matching(SocialInfraDbContext db, Envelope? box)
+    {
+        var wards = db.CurrentWards().AsNoTracking();
+        if (box is not null)
+        {
+            var polygon = SpatialQueries.Factory.ToGeometry(box);
+            wards = wards.Where(w => w.Boundary.Intersects(polygon));
+        }
+        return wards;
+    }
+
+    public static Task<List<WardSummary>> SummariesAsync(SocialInfraDbContext db, Envelope? box = null, int offset = 0, int? limit = null, CancellationToken cancellationToken = default)
+    {
+        var wards = Matching(db, box).OrderBy(w => w.LocalAuthorityCode).ThenBy(w => w.Code).Skip(offset);
+        if (limit is { } take)
+        {
+            wards = wards.Take(take);
+        }
+        return wards.Summaries().ToListAsync(cancellationToken);
+    }
+
+    public static IReadOnlyDictionary<string, object?> Properties(WardSummary ward) => new Dictionary<string, object?>
+    {
+        ["code"] = ward.Code,
+        ["name"] = ward.Name,
+        ["boundary_year"] = ward.BoundaryYear,
+        ["local_authority"] = ward.LocalAuthorityCode,
+        ["population"] = ward.Population,
+        ["lsoas"] = ward.LsoaCount,
+        ["imd_score"] = ward.ImdScore,
+    };
+
+    public static IFeature Feature(WardSummary ward) => new Feature(ward.Boundary, new AttributesTable(Properties(ward)));
+
+    public static byte[] Csv(IEnumerable<WardSummary> wards)
+    {
+        using var buffer = new MemoryStream();
+        using (var csv = CsvWriter.Create(buffer, CsvWriterOptions.Default, leaveOpen: true))
+        {
+            foreach (var column in Columns)
+            {
+                csv.WriteField(column);
+            }
+            csv.EndRecord();
+            foreach (var ward in wards)
+            {
+                foreach (var value in Properties(ward).Values)
+                {
+                    csv.WriteField(value switch
+                    {
+                        null => "",
+                        double d => d.ToString("R", CultureInfo.InvariantCulture),
+                        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+                        var other => other.ToString() ?? "",
+                    });
+                }
+                csv.EndRecord();
+            }
+        }
+        return buffer.ToArray();
+    }
+}
