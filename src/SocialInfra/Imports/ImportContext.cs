@@ -106,6 +106,9 @@ internal sealed partial class ImportContext(
         return key is null ? null : Text(feature.Attributes[key]);
     }
 
+    /// <summary>The feature's own "id" member (not a property), e.g. "node/123" in an Overpass export.</summary>
+    public static string? FeatureId(IFeature feature) => feature is IUnique unique ? Text(unique.Id) : null;
+
     public static string? Text(object? value)
     {
         var text = value switch

@@ -88,7 +88,7 @@ internal static class PlaceImport
                 system = resolved;
             }
             var record = ImportContext.Text(feature, PlaceColumns.Category) is not null
-                ? FromColumns(context, session, where, name => ImportContext.Text(feature, name), feature.Geometry, system)
+                ? FromColumns(context, session, where, name => ImportContext.Text(feature, name) ?? (name == PlaceColumns.Id ? ImportContext.FeatureId(feature) : null), feature.Geometry, system)
                 : FromOpenStreetMap(context, session, item.Number, feature, system);
             await AddAsync(context, session, record);
         }
@@ -184,7 +184,7 @@ internal static class PlaceImport
         var category = FindCategory(session, cell(PlaceColumns.Category));
         if (category is null)
         {
-            Problem($"category '{cell(PlaceColumns.Category)}' is not one of: {string.Join(", ", session.Categories.Select(c => c.Slug))}.");
+            Problem($"category '{cell(PlaceColumns.Category)}' is not one of: {string.Join(", ", session.Categories.Select(c => c.Slug).Order())}.");
         }
         Guid? id = null;
         if (cell(PlaceColumns.Id) is { } idText)
@@ -252,7 +252,7 @@ internal static class PlaceImport
                 Problem($"latitude '{latText}' and longitude '{lonText}' must both be numbers (latitude -90 to 90, longitude -180 to 180).");
             }
         }
-        if (presence == Presence.Physical && geometry is null && postcode is null && postcodeText is null)
+        if (presence == Presence.Physical && geometry is null && postcodeText is null && (cell(PlaceColumns.Latitude) ?? cell(PlaceColumns.Longitude)) is null)
         {
             Problem("has no location: give latitude and longitude, or a postcode.");
         }
@@ -296,7 +296,7 @@ internal static class PlaceImport
     private static PlaceRecord? FromOpenStreetMap(ImportContext context, Session session, int number, IFeature feature, CoordinateSystem system)
     {
         string? Tag(string key) => ImportContext.Text(feature, key);
-        var osmId = Tag(GeoJsonFeatureReader.FeatureIdAttribute) ?? Tag("@id") ?? Tag("id");
+        var osmId = ImportContext.FeatureId(feature) ?? Tag("@id") ?? Tag("id");
         var where = ImportContext.FeatureWhere(number, osmId, Tag("name"));
         if (osmId is null || !(osmId.StartsWith("node/", StringComparison.Ordinal) || osmId.StartsWith("way/", StringComparison.Ordinal) || osmId.StartsWith("relation/", StringComparison.Ordinal)))
         {
