@@ -67,8 +67,8 @@ public static class SocialInfraApp
             app.UseHsts();
         }
         // The API answers errors with Problem Details; pages with a page that says what went wrong.
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/Status/{0}"));
+        app.UseWhen(c => OpenDataRequests.IsData(c.Request.Path), api => api.UseStatusCodePages());
+        app.UseWhen(c => !OpenDataRequests.IsData(c.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/Status/{0}"));
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
@@ -78,6 +78,9 @@ public static class SocialInfraApp
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = PostGisHealthCheck.WriteResponse });
         app.MapGroup("/api/wards").MapWards();
         app.MapGroup("/api/places").MapPlaces();
+        app.MapGroup("/export").MapExports();
+        app.MapGroup("/openreferral").MapOpenReferral();
+        app.MapGroup("/ogc").MapOgcFeatures();
         app.MapRazorPages();
         return app;
     }

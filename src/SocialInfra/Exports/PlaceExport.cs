@@ -11,7 +11,7 @@ using SocialInfra.Places;
 namespace SocialInfra.Exports;
 
 /// <summary>Which published places to export; ODbL (OpenStreetMap-derived) records can be left out.</summary>
-public sealed record PlaceExportQuery(bool ExcludeOpenDatabaseLicence = false, Envelope? Box = null, int Offset = 0, int? Limit = null);
+public sealed record PlaceExportQuery(bool ExcludeOpenDatabaseLicence = false, Envelope? Box = null, int Offset = 0, int? Limit = null, Guid? Id = null);
 
 /// <summary>One published place in the columns of <see cref="PlaceColumns"/>, as text, with its geometry.</summary>
 public sealed record PlaceExportRow(Guid Id, Point? Location, IReadOnlyDictionary<string, string?> Columns);
@@ -25,6 +25,10 @@ public static class PlaceExport
         if (query.ExcludeOpenDatabaseLicence)
         {
             places = places.Where(p => !p.Provenance.Licence.StartsWith("ODbL"));
+        }
+        if (query.Id is { } id)
+        {
+            places = places.Where(p => p.Id == id);
         }
         if (query.Box is { } box)
         {

@@ -25,9 +25,10 @@ public static class WardExport
         return wards;
     }
 
-    public static Task<List<WardSummary>> SummariesAsync(SocialInfraDbContext db, Envelope? box = null, int offset = 0, int? limit = null, CancellationToken cancellationToken = default)
+    public static Task<List<WardSummary>> SummariesAsync(
+        SocialInfraDbContext db, Envelope? box = null, int offset = 0, int? limit = null, string? code = null, CancellationToken cancellationToken = default)
     {
-        var wards = Matching(db, box).OrderBy(w => w.LocalAuthorityCode).ThenBy(w => w.Code).Skip(offset);
+        var wards = Matching(db, box).Where(w => code == null || w.Code == code).OrderBy(w => w.LocalAuthorityCode).ThenBy(w => w.Code).Skip(offset);
         if (limit is { } take)
         {
             wards = wards.Take(take);
@@ -46,7 +47,12 @@ public static class WardExport
         ["imd_score"] = ward.ImdScore,
     };
 
-    public static IFeature Feature(WardSummary ward) => new Feature(ward.Boundary, new AttributesTable(Properties(ward)));
+    /// <summary>A GeoJSON feature whose id is the ward's code.</summary>
+    public static IFeature Feature(WardSummary ward) =>
+        new Feature(ward.Boundary, new AttributesTable(Properties(ward)) { { IdAttribute, ward.Code } });
+
+    /// <summary>The attribute the web app's GeoJSON writer turns into the feature's own "id".</summary>
+    public const string IdAttribute = "id";
 
     public static byte[] Csv(IEnumerable<WardSummary> wards)
     {

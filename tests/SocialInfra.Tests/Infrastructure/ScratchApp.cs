@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using SocialInfra.Data;
+
+namespace SocialInfra.Tests.Infrastructure;
+
+/// <summary>The real web app over a scratch database that a test owns.</summary>
+public sealed class ScratchApp(ScratchDatabase database) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting($"ConnectionStrings:{SocialInfraDatabase.ConnectionStringName}", database.ConnectionString);
+        builder.UseSetting("Map:TileUrl", "");
+    }
+}
