@@ -52,6 +52,10 @@ public class AuthorisationMatrixTests(AccountsFactory app) : IClassFixture<Accou
         { "POST", "/Admin/Users/Edit", [SignIn, No, No, No, No, Ok] },
         { "GET", "/Admin/Organisations", [SignIn, No, No, No, No, Ok] },
         { "POST", "/Admin/Organisations", [SignIn, No, No, No, No, Ok] },
+        { "GET", "/Admin/Imports", [SignIn, No, No, No, No, Ok] },
+        { "POST", "/Admin/Imports", [SignIn, No, No, No, No, Ok] },
+        { "GET", "/Data", [Ok, Ok, Ok, Ok, Ok, Ok] },
+        { "GET", "/export/places.csv", [Ok, Ok, Ok, Ok, Ok, Ok] },
         { "GET", "/Account/Password", [SignIn, Ok, Ok, Ok, Ok, Ok] },
     };
 
