@@ -83,6 +83,7 @@ public class ModerationTests(AccountsBrowserFixture fixture) : IClassFixture<Acc
     [InlineData(AccountsFactory.Admin, "/Admin/Users", "users")]
     [InlineData(AccountsFactory.Admin, "/Admin/Users/Edit", "user-form")]
     [InlineData(AccountsFactory.Admin, "/Admin/Organisations", "organisations")]
+    [InlineData(AccountsFactory.Admin, "/Admin/Imports", "imports")]
     [InlineData(AccountsFactory.Vcfse, "/Account/Password", "change-password")]
     [InlineData(AccountsFactory.Vcfse, "/Places/Check", "places-to-check-vcfse")]
     public async Task Signed_in_pages_load_without_errors_and_pass_axe(string email, string path, string name)
@@ -92,6 +93,29 @@ public class ModerationTests(AccountsBrowserFixture fixture) : IClassFixture<Acc
         await checks.GoToAsync(path);
         await checks.ShouldPassAxeAsync(name);
         checks.ShouldHaveNoErrors();
+    }
+
+    [Fact]
+    public async Task An_administrator_uploads_places_with_progress_and_reads_the_report()
+    {
+        var admin = await PageChecks.OpenAsync(fixture);
+        await admin.SignInAsync(AccountsFactory.Admin, fixture.Accounts.Password);
+        await admin.GoToAsync("/Admin/Imports");
+        await admin.Page.GetByLabel("Places from CSV").CheckAsync();
+        await admin.Page.Locator("#Upload").SetInputFilesAsync(new FilePayload
+        {
+            Name = "halls.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("name,category,latitude,longitude\nRipple Hall,community-centre,51.535,0.10\nNowhere,community-centre,,\n"),
+        });
+        await admin.Page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
+        await admin.Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/Admin/Imports/Run/"));
+
+        (await admin.Page.Locator(".govuk-error-summary__title").TextContentAsync()).Should().Be("Nothing was imported");
+        (await admin.Page.Locator("#problems tbody tr").AllInnerTextsAsync()).Should().ContainSingle()
+            .Which.Should().Be("Row 3\thas no location: give latitude and longitude, or a postcode.");
+        await admin.ShouldPassAxeAsync("import-report");
+        admin.ShouldHaveNoErrors();
     }
 
     [Fact]

@@ -13,6 +13,7 @@ public class PageTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
     [InlineData("/Wards/E05000026", "ward-abbey")]
     [InlineData("/Services", "services")]
     [InlineData("/Networks", "networks")]
+    [InlineData("/Data", "open-data")]
     public async Task Pages_load_without_errors_and_pass_axe(string path, string name)
     {
         var checks = await PageChecks.OpenAsync(fixture);
