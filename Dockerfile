@@ -4,7 +4,8 @@ WORKDIR /source
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY data/ data/
 COPY src/ src/
-RUN dotnet publish src/SocialInfra.Web/SocialInfra.Web.csproj -c Release -o /app
+RUN dotnet publish src/SocialInfra.Web/SocialInfra.Web.csproj -c Release -o /app \
+ && dotnet publish src/SocialInfra.Cli/SocialInfra.Cli.csproj -c Release -o /app/cli
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app

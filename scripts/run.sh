@@ -7,6 +7,8 @@
 #   SOCIALINFRA_URLS    where to listen  (default http://localhost:5000)
 # With arguments it runs an app command against the same database instead, e.g. the first administrator:
 #   scripts/run.sh create-admin --email you@council.gov.uk --name "Your Name"   (asks for the password)
+# and "import" runs the import tool (src/SocialInfra.Cli) on a file, e.g.
+#   scripts/run.sh import wards Wards_December_2022.geojson --la E09000002 --la-name "Barking and Dagenham"
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/scripts/lib/postgis.sh"
@@ -24,6 +26,13 @@ as_postgres "$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U postgres -tAc "SELECT 1 FR
 export ConnectionStrings__SocialInfra="Host=127.0.0.1;Port=$port;Username=postgres;Database=socialinfra"
 export Database__MigrateOnStartup=true
 export DemoBorough__LoadOnStartup=true
+if [ "${1:-}" = import ]; then
+  export DemoBorough__LoadOnStartup=false
+  dotnet build "$root/src/SocialInfra.Cli" -c Release -v quiet -nologo
+  shift
+  dotnet "$root/src/SocialInfra.Cli/bin/Release/net10.0/socialinfra-import.dll" "$@"
+  exit $?
+fi
 echo "SocialInfra: PostGIS on port $port ($data); the app will listen on $urls"
 dotnet build "$root/src/SocialInfra.Web" -c Release -v quiet -nologo
 # The app runs as a child that Ctrl+C or a TERM to this script shuts down cleanly; then the cluster stops.

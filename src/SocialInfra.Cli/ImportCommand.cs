@@ -81,6 +81,11 @@ public static class ImportCommand
         var builder = new DbContextOptionsBuilder<SocialInfraDbContext>();
         SocialInfraDatabase.Configure(builder, connectionString);
         await using var db = new SocialInfraDbContext(builder.Options, new SystemActor($"command line ({Environment.UserName})"));
+        // As the web app does: scripts/run.sh and Docker set it, so the first import can go into a new database.
+        if (string.Equals(Environment.GetEnvironmentVariable("Database__MigrateOnStartup"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
         var request = new ImportRequest(kind.Kind, options.GetValueOrDefault("--la", "E09000002"), Path.GetFileName(path))
         {
             LocalAuthorityName = options.GetValueOrDefault("--la-name"),
