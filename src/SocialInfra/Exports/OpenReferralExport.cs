@@ -26,8 +26,9 @@ public static class OpenReferralExport
     public static async Task<JsonObject> PageAsync(SocialInfraDbContext db, int page, int perPage, CancellationToken cancellationToken = default)
     {
         var total = await db.Services.CountAsync(cancellationToken);
-        var services = await Services(db).OrderBy(s => s.Name).ThenBy(s => s.Id)
-            .Skip((page - 1) * perPage).Take(perPage).ToListAsync(cancellationToken);
+        var skip = (long)(page - 1) * perPage;
+        var services = skip >= total ? [] : await Services(db).OrderBy(s => s.Name).ThenBy(s => s.Id)
+            .Skip((int)skip).Take(perPage).ToListAsync(cancellationToken);
         var pages = (int)Math.Ceiling(total / (double)perPage);
         return new JsonObject
         {

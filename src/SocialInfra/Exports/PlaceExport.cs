@@ -24,7 +24,7 @@ public static class PlaceExport
         var places = db.Places.AsNoTracking();
         if (query.ExcludeOpenDatabaseLicence)
         {
-            places = places.Where(p => !p.Provenance.Licence.StartsWith("ODbL"));
+            places = places.Where(p => !p.Provenance.Licence.ToLower().StartsWith("odbl"));
         }
         if (query.Id is { } id)
         {

@@ -64,13 +64,33 @@ public static class SpatialQueries
         return places.Where(p => p.Location != null && p.Location.Intersects(polygon));
     }
 
-    /// <summary>Each ward's figures; population is the sum over its LSOAs, or null while any LSOA's population is unknown.</summary>
+    /// <summary>
+    /// Each ward's figures over its LSOAs of the newest vintage loaded (2011 and 2021 LSOAs cover the same people once
+    /// each); population is their sum, or null while any one's population is unknown.
+    /// </summary>
     public static IQueryable<WardSummary> Summaries(this IQueryable<Ward> wards) =>
         wards.Select(w => new WardSummary(
             w.Id, w.Code, w.Name, w.LocalAuthorityCode, w.BoundaryYear, w.ImdScore,
-            w.Lsoas.Any() && w.Lsoas.All(l => l.Population != null) ? w.Lsoas.Sum(l => l.Population) : null,
-            w.Lsoas.Count,
+            w.Lsoas.Any() && w.Lsoas.Where(l => l.Vintage == w.Lsoas.Max(x => x.Vintage)).All(l => l.Population != null)
+                ? w.Lsoas.Where(l => l.Vintage == w.Lsoas.Max(x => x.Vintage)).Sum(l => l.Population)
+                : null,
+            w.Lsoas.Count(l => l.Vintage == w.Lsoas.Max(x => x.Vintage)),
             w.Boundary));
+
+    /// <summary>
+    /// Sets each ward's IMD score to the population-weighted mean of its LSOAs' scores (one vintage), where every one
+    /// of those LSOAs has a score and a population. Returns how many wards were set.
+    /// </summary>
+    public static Task<int> WeightWardImdScoresAsync(this SocialInfraDbContext db, string localAuthorityCode, int vintage, CancellationToken cancellationToken = default) =>
+        db.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE "Wards" AS w SET "ImdScore" = s.score
+            FROM (SELECT l."WardId", sum(l."ImdScore" * l."Population") / sum(l."Population") AS score
+                  FROM "Lsoas" AS l
+                  WHERE l."LocalAuthorityCode" = {localAuthorityCode} AND l."Vintage" = {vintage} AND l."WardId" IS NOT NULL
+                  GROUP BY l."WardId"
+                  HAVING count(*) = count(l."ImdScore") AND count(*) = count(l."Population") AND sum(l."Population") > 0) AS s
+            WHERE w."Id" = s."WardId"
+            """, cancellationToken);
 
     /// <summary>Sets each LSOA's reference point to its point on surface where no population-weighted centroid was loaded.</summary>
     public static Task<int> FillLsoaReferencePointsAsync(this SocialInfraDbContext db, string localAuthorityCode, CancellationToken cancellationToken = default) =>

@@ -171,7 +171,7 @@ internal static partial class BoundaryImport
                         context.Report.Problem(centroid.Where, $"is a {centroid.Geometry.GeometryType}; a centroid must be a Point.");
                         continue;
                     }
-                    var lsoas = existing.Where(l => l.Code == centroid.Code && (context.Request.Year is null || l.Vintage == centroid.Year)).ToList();
+                    var lsoas = existing.Where(l => l.Code == centroid.Code && l.Vintage == centroid.Year).ToList();
                     if (lsoas.Count == 0)
                     {
                         if (borough.Covers(point))

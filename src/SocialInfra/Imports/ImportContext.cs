@@ -102,8 +102,8 @@ internal sealed partial class ImportContext(
     /// <summary>An attribute as text, whatever JSON type it came as; null when missing, null or empty.</summary>
     public static string? Text(IFeature feature, string name)
     {
-        var key = feature.Attributes.GetNames().FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
-        return key is null ? null : Text(feature.Attributes[key]);
+        var key = (feature.Attributes?.GetNames() ?? []).FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
+        return key is null ? null : Text(feature.Attributes![key]);
     }
 
     /// <summary>The feature's own "id" member (not a property), e.g. "node/123" in an Overpass export.</summary>
@@ -127,8 +127,8 @@ internal sealed partial class ImportContext(
     /// <summary>The first attribute whose name matches, with its name (e.g. "WD22CD").</summary>
     public static (string Name, string? Value)? Matching(IFeature feature, Regex pattern)
     {
-        var key = feature.Attributes.GetNames().FirstOrDefault(pattern.IsMatch);
-        return key is null ? null : (key, Text(feature.Attributes[key]));
+        var key = (feature.Attributes?.GetNames() ?? []).FirstOrDefault(pattern.IsMatch);
+        return key is null ? null : (key, Text(feature.Attributes![key]));
     }
 
     /// <summary>Puts features given in British National Grid into WGS84, in PostGIS, in one query.</summary>

@@ -50,6 +50,10 @@ public static class OpenDataImport
             {
                 report.Problems.Add(new ImportProblem("File", $"is not valid JSON: {e.Message}"));
             }
+            catch (Npgsql.PostgresException e)
+            {
+                report.Problems.Add(new ImportProblem("File", $"could not be imported: {e.MessageText}"));
+            }
             catch (DbUpdateException e)
             {
                 report.Problems.Add(new ImportProblem("File", $"could not be saved: {(e.InnerException ?? e).Message}"));
@@ -74,8 +78,8 @@ public static class OpenDataImport
         var run = new ImportRun
         {
             Kind = request.Kind,
-            FileName = request.FileName.Length > 260 ? request.FileName[..260] : request.FileName,
-            LocalAuthorityCode = request.LocalAuthorityCode.Trim().ToUpperInvariant(),
+            FileName = Truncate(request.FileName, 260),
+            LocalAuthorityCode = Truncate(request.LocalAuthorityCode.Trim().ToUpperInvariant(), 9),
             RunBy = db.ActorName,
             StartedAt = started,
             FinishedAt = DateTimeOffset.UtcNow,
@@ -86,6 +90,8 @@ public static class OpenDataImport
         await db.SaveChangesAsync(cancellationToken);
         return run;
     }
+
+    private static string Truncate(string text, int length) => text.Length > length ? text[..length] : text;
 
     // 7 for "Row 7" or "Feature 7 (E05000026)"; 0 for the file as a whole.
     private static int Position(string where) =>

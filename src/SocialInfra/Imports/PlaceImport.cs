@@ -103,7 +103,8 @@ internal static class PlaceImport
         csv.Require("category", PlaceColumns.Category);
         var latitude = csv.Find(PlaceColumns.Latitude, "lat");
         var longitude = csv.Find(PlaceColumns.Longitude, "lon", "lng", "long");
-        if ((latitude < 0 || longitude < 0) && csv.Find(PlaceColumns.Postcode) < 0)
+        // A file of digital spaces alone needs no location columns: they serve wards instead.
+        if ((latitude < 0 || longitude < 0) && csv.Find(PlaceColumns.Postcode) < 0 && csv.Find(PlaceColumns.Presence) < 0)
         {
             throw csv.Missing("location", "\"latitude\" and \"longitude\" (or \"lat\" and \"lon\"), or \"postcode\"");
         }
@@ -257,7 +258,19 @@ internal static class PlaceImport
             Problem("has no location: give latitude and longitude, or a postcode.");
         }
         var licence = cell(PlaceColumns.Licence) ?? context.Request.DefaultLicence;
+        licence = PlaceColumns.IsOpenDatabaseLicence(licence) ? PlaceColumns.OpenDatabaseLicence : licence;
         var source = cell(PlaceColumns.Source) ?? "import";
+        foreach (var (column, value, length) in new[]
+        {
+            (PlaceColumns.Website, url, 500), (PlaceColumns.Source, source, 100), (PlaceColumns.SourceId, cell(PlaceColumns.SourceId), 200),
+            (PlaceColumns.Licence, licence, 100), (PlaceColumns.OwnerOrganisation, cell(PlaceColumns.OwnerOrganisation), 200),
+        })
+        {
+            if (value?.Length > length)
+            {
+                Problem($"{column} must be {length} characters or fewer.");
+            }
+        }
         if (context.Report.Problems.Count > problems)
         {
             return null;
@@ -347,6 +360,11 @@ internal static class PlaceImport
         {
             url = $"https://{url}";
         }
+        if (Tag("name")?.Length > 200 || osmId.Length > 200)
+        {
+            context.Report.Problem(where, "has a name or id longer than 200 characters.");
+            return null;
+        }
         return new PlaceRecord
         {
             Where = where,
@@ -359,7 +377,7 @@ internal static class PlaceImport
             System = system,
             Address = address.Length > 0 ? address : null,
             Postcode = Geography.Postcode.Normalise(Tag("addr:postcode")),
-            Url = Uri.TryCreate(url, UriKind.Absolute, out _) ? url : null,
+            Url = Uri.TryCreate(url, UriKind.Absolute, out _) && url!.Length <= 500 ? url : null,
             OpeningHours = Tag("opening_hours"),
             Capacity = int.TryParse(Tag("capacity"), NumberStyles.None, CultureInfo.InvariantCulture, out var capacity) ? capacity : null,
             Accessibility = accessibility.Count > 0 ? accessibility : null,
@@ -484,6 +502,19 @@ internal static class PlaceImport
             matches[i] = existing.FirstOrDefault(p => p.Id == r.Id)
                 ?? existing.FirstOrDefault(p => r.SourceId is not null && p.Provenance.Source == r.Source && p.Provenance.SourceId == r.SourceId);
         }
+        // Digital spaces have no point: the same name and kind among digital spaces is the same space.
+        var digitalNames = inBorough.Where((r, i) => matches[i] is null && r.Presence == Presence.Digital).Select(r => r.Name.ToLower()).ToList();
+        if (digitalNames.Count > 0)
+        {
+            var digital = await db.Places.Include(p => p.ActivityPeriods).Include(p => p.WardsServed)
+                .Where(p => p.Presence == Presence.Digital && digitalNames.Contains(p.Name.ToLower())).ToListAsync(context.CancellationToken);
+            for (var i = 0; i < inBorough.Count; i++)
+            {
+                var r = inBorough[i];
+                matches[i] ??= r.Presence != Presence.Digital ? null : digital.FirstOrDefault(p =>
+                    string.Equals(p.Name, r.Name, StringComparison.OrdinalIgnoreCase) && p.CategorySlug == r.CategorySlug && !IsOtherRecordOfSameSource(p, r));
+            }
+        }
         var byName = Enumerable.Range(0, inBorough.Count).Where(i => matches[i] is null && inBorough[i].Location is not null).ToList();
         if (byName.Count > 0)
         {
@@ -495,10 +526,7 @@ internal static class PlaceImport
             {
                 var place = named.FirstOrDefault(p => p.Id == found[k]);
                 var record = inBorough[byName[k]];
-                // Another record of the same source is another thing with the same name, not this one.
-                var sameSourceOtherId = place is not null && record.SourceId is not null
-                    && place.Provenance.Source == record.Source && place.Provenance.SourceId is not null;
-                matches[byName[k]] = sameSourceOtherId ? null : place;
+                matches[byName[k]] = place is not null && IsOtherRecordOfSameSource(place, record) ? null : place;
             }
         }
 
@@ -510,7 +538,8 @@ internal static class PlaceImport
         for (var i = 0; i < inBorough.Count; i++)
         {
             var record = inBorough[i];
-            var place = matches[i] ?? added.FirstOrDefault(p => SameNameNearby(p, record));
+            var inBatch = matches[i] is null ? added.FirstOrDefault(p => SameNameNearby(p, record)) : null;
+            var place = matches[i] ?? inBatch;
             var isNew = place is null;
             var activityChanged = false;
             if (place is null)
@@ -538,12 +567,16 @@ internal static class PlaceImport
                 place.ChangeActivity(activity, since, $"Imported from {context.Request.FileName}");
                 activityChanged = true;
             }
-            var matchedByName = !isNew && matches[i] is not null && record.Id != place.Id
+            var matchedByName = !isNew && record.Id != place.Id
                 && !(record.SourceId is not null && record.Source == place.Provenance.Source && record.SourceId == place.Provenance.SourceId);
             var wardsChanged = Apply(context, session, record, place, matchedByName);
             if (isNew)
             {
                 context.Report.Created++;
+            }
+            else if (inBatch is not null)
+            {
+                // Merged into a place this batch added: one place, already counted.
             }
             else if (activityChanged || wardsChanged || db.Entry(place).State == EntityState.Modified)
             {
@@ -564,10 +597,22 @@ internal static class PlaceImport
         }
     }
 
-    private static bool SameNameNearby(Place place, PlaceRecord record) =>
-        place.Location is not null && record.Location is not null
-        && string.Equals(place.Name, record.Name, StringComparison.OrdinalIgnoreCase)
-        && place.Location.Distance(record.Location) * 111_320 * Math.Cos(record.Location.Y * Math.PI / 180) < SameNameWithinMetres;
+    // Another record of the same source (a different OpenStreetMap id) is another thing with the same name, not this one.
+    private static bool IsOtherRecordOfSameSource(Place place, PlaceRecord record) =>
+        record.SourceId is not null && place.Provenance.Source == record.Source && place.Provenance.SourceId is not null && place.Provenance.SourceId != record.SourceId;
+
+    // For places added earlier in the same batch, which the database query cannot see yet.
+    private static bool SameNameNearby(Place place, PlaceRecord record)
+    {
+        if (place.Location is null || record.Location is null || place.Presence != record.Presence
+            || !string.Equals(place.Name, record.Name, StringComparison.OrdinalIgnoreCase) || IsOtherRecordOfSameSource(place, record))
+        {
+            return false;
+        }
+        var east = (place.Location.X - record.Location.X) * Math.Cos(record.Location.Y * Math.PI / 180);
+        var north = place.Location.Y - record.Location.Y;
+        return Math.Sqrt(east * east + north * north) * 111_320 < SameNameWithinMetres;
+    }
 
     /// <summary>Sets what the record gives; true when the wards served changed (the place's own row may not).</summary>
     private static bool Apply(ImportContext context, Session session, PlaceRecord record, Place place, bool matchedByName)
@@ -627,8 +672,9 @@ internal static class PlaceImport
             }
             place.OwnerOrganisationId = ownerId;
         }
-        // Data merged in from OpenStreetMap makes the record a derived database under the ODbL.
-        if (place.Provenance.Licence != record.Licence && (!matchedByName || PlaceColumns.IsOpenDatabaseLicence(record.Licence)))
+        // Data merged in from OpenStreetMap makes the record a derived database under the ODbL, and it stays one.
+        if (place.Provenance.Licence != record.Licence && !PlaceColumns.IsOpenDatabaseLicence(place.Provenance.Licence)
+            && (!matchedByName || PlaceColumns.IsOpenDatabaseLicence(record.Licence)))
         {
             place.Provenance.Licence = record.Licence;
         }

@@ -71,7 +71,11 @@ internal static class ServiceImport
                 Problem($"status '{statusText}' is not one of: active, inactive, defunct, temporarily closed.");
             }
             var url = Text(json, "url");
-            if (url is not null && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+            if (url?.Length > 500)
+            {
+                Problem("url must be 500 characters or fewer.");
+            }
+            else if (url is not null && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
             {
                 Problem($"url '{url}' must start with https:// or http://.");
             }
@@ -80,6 +84,14 @@ internal static class ServiceImport
             if (organisationName is null)
             {
                 Problem("has no organization with a name: every service is run by an organisation.");
+            }
+            else if (organisationName.Length > 200)
+            {
+                Problem("organization name must be 200 characters or fewer.");
+            }
+            if (id?.Length > 200)
+            {
+                Problem("id must be 200 characters or fewer.");
             }
 
             var level = PreventionLevel.Universal;

@@ -25,6 +25,7 @@ internal static partial class StatisticsImport
     private const string FileSevenScore = "Index of Multiple Deprivation (IMD) Score";
     private const string FileSevenRank = "Index of Multiple Deprivation (IMD) Rank";
     private const string FileSevenDecile = "Index of Multiple Deprivation (IMD) Decile";
+    private const string FileSevenPopulation = "Total population";
 
     public static async Task PopulationAsync(ImportContext context, Stream file)
     {
@@ -59,8 +60,11 @@ internal static partial class StatisticsImport
         var scoreColumn = Column(FileSevenScore);
         var rankColumn = Column(FileSevenRank);
         var decileColumn = Column(FileSevenDecile);
+        var populationColumn = csv.FindStartingWith(FileSevenPopulation);
+        var vintages = new HashSet<int>();
         await ApplyAsync(context, csv, codeColumn, authorityColumn, (lsoa, where, row) =>
         {
+            vintages.Add(lsoa.Vintage);
             var ok = double.TryParse(row[scoreColumn], NumberStyles.Float, CultureInfo.InvariantCulture, out var score);
             if (!ok || score < 0)
             {
@@ -82,8 +86,24 @@ internal static partial class StatisticsImport
             }
             var changed = lsoa.ImdScore != score || lsoa.ImdRank != rank || lsoa.ImdDecile != decile;
             (lsoa.ImdScore, lsoa.ImdRank, lsoa.ImdDecile) = (score, rank, decile);
+            // The file's own population denominators weight the ward scores where no population was loaded.
+            if (lsoa.Population is null && int.TryParse(row.ElementAtOrDefault(populationColumn)?.Replace(",", ""), NumberStyles.None, CultureInfo.InvariantCulture, out var people))
+            {
+                lsoa.Population = people;
+                changed = true;
+            }
             return changed;
         });
+        if (context.Report.Succeeded)
+        {
+            var authority = await context.AuthorityAsync(mayCreate: false);
+            var wards = 0;
+            foreach (var vintage in vintages)
+            {
+                wards += await context.Db.WeightWardImdScoresAsync(authority.Code, vintage, context.CancellationToken);
+            }
+            context.Report.Note($"The IMD score of {wards} wards is now the population-weighted mean of their LSOAs' scores.");
+        }
     }
 
     // Reads rows in batches, finds each row's LSOA and lets apply set its figures (null when the row is at fault).

@@ -80,6 +80,8 @@ public class BoundaryImportTests
                 "geometry": { "type": "Polygon", "coordinates": [[ [0.12, 51.53], [0.13, 51.53], [0.13, 51.54], [0.12, 51.53] ]] } },
               { "type": "Feature", "properties": { "WD13CD": "E05000029", "WD13NM": "Chadwell Heath" },
                 "geometry": { "type": "Point", "coordinates": [0.12, 51.53] } },
+              { "type": "Feature", "properties": null,
+                "geometry": { "type": "Polygon", "coordinates": [[ [0.12, 51.53], [0.13, 51.53], [0.13, 51.54], [0.12, 51.53] ]] } },
               { "type": "Feature", "properties": { "WD13CD": "E05000030", "WD13NM": "Eastbrook" },
                 "geometry": { "type": "Polygon", "coordinates": [[ [545000, 185000], [546000, 185000], [546000, 186000], [545000, 185000] ]] } }
             ] }
@@ -89,12 +91,13 @@ public class BoundaryImportTests
             new ImportProblem("Feature 2 (E05000027 Alibon)", "has a boundary that is not a valid polygon: Self-intersection at 0.105, 51.535."),
             new ImportProblem("Feature 3 (Becontree)", "has no ward code property: expected WD22CD (or WD13CD … WD24CD, or code)."),
             new ImportProblem("Feature 4 (W05000001 Welsh)", "'W05000001' is not an electoral ward code (E05 and six digits)."),
-            new ImportProblem("Feature 5 (E05000029 Chadwell Heath)", "is a Point; a boundary must be a Polygon or MultiPolygon."));
+            new ImportProblem("Feature 5 (E05000029 Chadwell Heath)", "is a Point; a boundary must be a Polygon or MultiPolygon."),
+            new ImportProblem("Feature 6", "has no ward code property: expected WD22CD (or WD13CD … WD24CD, or code)."));
         await using var db = database.CreateContext();
         (await db.Wards.CountAsync()).Should().Be(0);
         (await db.LocalAuthorities.CountAsync()).Should().Be(0);
         var run = await db.ImportRuns.SingleAsync();
-        (run.Succeeded, run.Report.Problems.Count).Should().Be((false, 4));
+        (run.Succeeded, run.Report.Problems.Count).Should().Be((false, 5));
     }
 
     [Theory]

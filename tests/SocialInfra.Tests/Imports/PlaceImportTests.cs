@@ -80,6 +80,24 @@ public class PlaceImportTests
     }
 
     [Fact]
+    public async Task A_digital_space_loaded_again_by_name_is_updated_not_copied_and_odbl_records_stay_odbl()
+    {
+        await using var database = await ScratchDatabase.DemoAsync();
+        const string online = "name,category,presence,wards_served\nDagenham Online,digital-space,digital,E05000026\n";
+        (await database.ImportAsync(ImportKind.PlacesCsv, online)).Created.Should().Be(1);
+        var again = await database.ImportAsync(ImportKind.PlacesCsv, online.Replace("E05000026", "E05000026; E05000027"));
+        (again.Created, again.Updated).Should().Be((0, 1));
+
+        // Barking Library takes OpenStreetMap's opening hours, then the council's list is loaded again by its source id.
+        (await database.ImportAsync(ImportKind.PlacesGeoJson, Overpass)).Problems.Should().BeEmpty();
+        var council = await database.ImportAsync(ImportKind.PlacesCsv, "name,category,latitude,longitude,source,source_id,licence\nBarking Library,library,51.53650,0.08005,libraries-hacked,1,OGL-UK-3.0\n");
+        council.Problems.Should().BeEmpty();
+        await using var db = database.CreateContext();
+        (await db.Places.CountAsync(p => p.Name == "Dagenham Online")).Should().Be(1);
+        (await db.Places.SingleAsync(p => p.Name == "Barking Library")).Provenance.Licence.Should().Be("ODbL-1.0");
+    }
+
+    [Fact]
     public async Task A_bad_places_file_imports_nothing_and_names_every_row_at_fault()
     {
         await using var database = await ScratchDatabase.DemoAsync();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using SocialInfra.Geography;
@@ -60,6 +61,38 @@ public class StatisticsImportTests
         await using var db = database.CreateContext();
         var lsoa = await db.Lsoas.SingleAsync(l => l.Code == "E01000006");
         (lsoa.ImdScore, lsoa.ImdRank, lsoa.ImdDecile).Should().Be((32.5, 5000, 2));
+    }
+
+    [Fact]
+    public async Task Ward_imd_scores_become_the_population_weighted_mean_of_their_lsoas()
+    {
+        await using var database = await ScratchDatabase.DemoAsync();
+        List<string> codes;
+        int abbeyLsoas;
+        await using (var db = database.CreateContext())
+        {
+            codes = await db.Lsoas.OrderBy(l => l.Code).Select(l => l.Code).ToListAsync();
+            abbeyLsoas = await db.Lsoas.CountAsync(l => l.Ward!.Name == "Abbey");
+        }
+        // Every LSOA scores 10 with 1,000 people, except E01000006 in Abbey: 40 with 2,000 people.
+        var csv = new StringBuilder(FileSevenHeader).Append('\n');
+        foreach (var code in codes)
+        {
+            var (score, people) = code == "E01000006" ? ("40", "2000") : ("10", "1000");
+            csv.Append(CultureInfo.InvariantCulture, $"{code},B&D,E09000002,Barking and Dagenham,{score},100,1,0.1,{people}\n");
+        }
+
+        var report = await database.ImportAsync(ImportKind.Deprivation, csv.ToString());
+
+        report.Problems.Should().BeEmpty();
+        report.Notes.Should().Contain("The IMD score of 17 wards is now the population-weighted mean of their LSOAs' scores.");
+        await using (var db = database.CreateContext())
+        {
+            var abbey = await db.Wards.SingleAsync(w => w.Name == "Abbey");
+            var expected = (10.0 * 1000 * (abbeyLsoas - 1) + 40.0 * 2000) / (1000 * (abbeyLsoas - 1) + 2000);
+            abbey.ImdScore.Should().BeApproximately(expected, 1e-9);
+            (await db.Wards.Where(w => w.Name != "Abbey").Select(w => w.ImdScore).Distinct().ToListAsync()).Should().Equal(10.0);
+        }
     }
 
     [Theory]

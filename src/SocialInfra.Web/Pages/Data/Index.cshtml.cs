@@ -15,7 +15,7 @@ public class IndexModel(SocialInfraDbContext db) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Places = await db.Places.CountAsync(cancellationToken);
-        OpenStreetMapPlaces = await db.Places.CountAsync(p => p.Provenance.Licence.StartsWith("ODbL"), cancellationToken);
+        OpenStreetMapPlaces = await db.Places.CountAsync(p => p.Provenance.Licence.ToLower().StartsWith("odbl"), cancellationToken);
         Services = await db.Services.CountAsync(cancellationToken);
     }
 
