@@ -1,5 +1,4 @@
 using System.Globalization;
-using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
@@ -89,27 +88,8 @@ public static class PlaceExport
     private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The rows as CSV, UTF-8, with a header row of <see cref="PlaceColumns.All"/>.</summary>
-    public static byte[] Csv(IEnumerable<PlaceExportRow> rows)
-    {
-        using var buffer = new MemoryStream();
-        using (var csv = CsvWriter.Create(buffer, CsvWriterOptions.Default, leaveOpen: true))
-        {
-            foreach (var column in PlaceColumns.All)
-            {
-                csv.WriteField(column);
-            }
-            csv.EndRecord();
-            foreach (var row in rows)
-            {
-                foreach (var column in PlaceColumns.All)
-                {
-                    csv.WriteField(row.Columns[column] ?? "");
-                }
-                csv.EndRecord();
-            }
-        }
-        return buffer.ToArray();
-    }
+    public static byte[] Csv(IEnumerable<PlaceExportRow> rows) =>
+        CsvFile.Write(PlaceColumns.All, rows.Select(row => PlaceColumns.All.Select(column => row.Columns[column])));
 
     /// <summary>A GeoJSON feature: the point (none for a digital space) and every column but latitude and longitude.</summary>
     public static IFeature Feature(PlaceExportRow row)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
@@ -54,31 +53,12 @@ public static class WardExport
     /// <summary>The attribute the web app's GeoJSON writer turns into the feature's own "id".</summary>
     public const string IdAttribute = "id";
 
-    public static byte[] Csv(IEnumerable<WardSummary> wards)
-    {
-        using var buffer = new MemoryStream();
-        using (var csv = CsvWriter.Create(buffer, CsvWriterOptions.Default, leaveOpen: true))
+    public static byte[] Csv(IEnumerable<WardSummary> wards) =>
+        CsvFile.Write(Columns, wards.Select(ward => Properties(ward).Values.Select(value => value switch
         {
-            foreach (var column in Columns)
-            {
-                csv.WriteField(column);
-            }
-            csv.EndRecord();
-            foreach (var ward in wards)
-            {
-                foreach (var value in Properties(ward).Values)
-                {
-                    csv.WriteField(value switch
-                    {
-                        null => "",
-                        double d => d.ToString("R", CultureInfo.InvariantCulture),
-                        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-                        var other => other.ToString() ?? "",
-                    });
-                }
-                csv.EndRecord();
-            }
-        }
-        return buffer.ToArray();
-    }
+            null => null,
+            double d => d.ToString("R", CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            var other => other.ToString(),
+        })));
 }
