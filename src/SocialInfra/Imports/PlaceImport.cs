@@ -4,7 +4,6 @@ using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
 using SocialInfra.Geography;
-using SocialInfra.Organisations;
 using SocialInfra.Places;
 
 namespace SocialInfra.Imports;
@@ -57,7 +56,7 @@ internal static class PlaceImport
     {
         public required List<Category> Categories { get; init; }
         public required Dictionary<string, int> Wards { get; init; }
-        public required Dictionary<string, Guid> Organisations { get; init; }
+        public required OrganisationDirectory Organisations { get; init; }
         public required string AuthorityName { get; init; }
         public HashSet<string> SourceKeys { get; } = [];
         public HashSet<Guid> Ids { get; } = [];
@@ -129,8 +128,7 @@ internal static class PlaceImport
             AuthorityName = authority.Name,
             Categories = await context.Db.Categories.AsNoTracking().OrderBy(c => c.Name).ToListAsync(context.CancellationToken),
             Wards = await context.Db.CurrentWards(authority.Code).ToDictionaryAsync(w => w.Code, w => w.Id, context.CancellationToken),
-            Organisations = (await context.Db.Organisations.AsNoTracking().ToListAsync(context.CancellationToken))
-                .GroupBy(o => o.Name.ToLowerInvariant()).ToDictionary(g => g.Key, g => g.First().Id),
+            Organisations = await OrganisationDirectory.LoadAsync(context),
         };
     }
 
@@ -662,15 +660,7 @@ internal static class PlaceImport
         }
         if (record.OwnerOrganisation is { } owner)
         {
-            if (!session.Organisations.TryGetValue(owner.ToLowerInvariant(), out var ownerId))
-            {
-                var organisation = new Organisation { Name = owner, Kind = OrganisationKind.Vcfse };
-                db.Organisations.Add(organisation);
-                ownerId = organisation.Id;
-                session.Organisations[owner.ToLowerInvariant()] = ownerId;
-                context.Report.Note($"Added the organisation {owner} (as VCFSE; check its sector on the organisations page).");
-            }
-            place.OwnerOrganisationId = ownerId;
+            place.OwnerOrganisationId = session.Organisations.IdFor(owner);
         }
         // Data merged in from OpenStreetMap makes the record a derived database under the ODbL, and it stays one.
         if (place.Provenance.Licence != record.Licence && !PlaceColumns.IsOpenDatabaseLicence(place.Provenance.Licence)

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SocialInfra.Geography;
-using SocialInfra.Organisations;
 using SocialInfra.Places;
 using SocialInfra.Services;
 
@@ -30,7 +29,7 @@ internal static class ServiceImport
         };
         var db = context.Db;
         var wards = await db.CurrentWards(authority.Code).AsNoTracking().Select(w => new { w.Id, w.Code, w.Name }).ToListAsync(context.CancellationToken);
-        var organisations = await db.Organisations.ToListAsync(context.CancellationToken);
+        var organisations = await OrganisationDirectory.LoadAsync(context);
         var seen = new HashSet<string>();
 
         for (var i = 0; i < services.Count; i++)
@@ -186,9 +185,11 @@ internal static class ServiceImport
             service.Eligibility = Text(json, "eligibility_description");
             service.WhoFor = whoFor;
             service.PreventionLevel = level;
-            service.OrganisationId = Organisation(db, organisations, organisationJson!.Value, context.Report).Id;
+            service.OrganisationId = Guid.TryParse(Text(organisationJson!.Value, "id"), out var organisationId) && organisations.Has(organisationId)
+                ? organisationId
+                : organisations.IdFor(organisationName!, Text(organisationJson.Value, "website") ?? Text(organisationJson.Value, "url"));
             var funder = Array(json, "funding").Select(f => Text(f, "source")).FirstOrDefault(s => s is not null);
-            service.CommissionedById = funder is null ? null : Organisation(db, organisations, funder, context.Report).Id;
+            service.CommissionedById = funder is null ? null : organisations.IdFor(funder);
 
             var links = false;
             if (!service.DeliveredAt.Select(p => p.Id).Order().SequenceEqual(placeIds.Distinct().Order()))
@@ -228,28 +229,6 @@ internal static class ServiceImport
         {
             context.Report.Problem("File", "has no services.");
         }
-    }
-
-    private static Organisation Organisation(Data.SocialInfraDbContext db, List<Organisation> organisations, JsonElement json, ImportReport report)
-    {
-        if (Guid.TryParse(Text(json, "id"), out var id) && organisations.FirstOrDefault(o => o.Id == id) is { } known)
-        {
-            return known;
-        }
-        return Organisation(db, organisations, Text(json, "name")!, report, Text(json, "website") ?? Text(json, "url"));
-    }
-
-    private static Organisation Organisation(Data.SocialInfraDbContext db, List<Organisation> organisations, string name, ImportReport report, string? website = null)
-    {
-        var organisation = organisations.FirstOrDefault(o => string.Equals(o.Name, name, StringComparison.OrdinalIgnoreCase));
-        if (organisation is null)
-        {
-            organisation = new Organisation { Name = name, Kind = OrganisationKind.Vcfse, Website = website };
-            db.Organisations.Add(organisation);
-            organisations.Add(organisation);
-            report.Note($"Added the organisation {name} (as VCFSE; check its sector on the organisations page).");
-        }
-        return organisation;
     }
 
     private static JsonElement? Property(JsonElement json, string name) =>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SocialInfra.Data;
+using SocialInfra.Exports;
 using SocialInfra.Imports;
 
 namespace SocialInfra.Web.Pages.Data;
@@ -15,7 +16,7 @@ public class IndexModel(SocialInfraDbContext db) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Places = await db.Places.CountAsync(cancellationToken);
-        OpenStreetMapPlaces = await db.Places.CountAsync(p => p.Provenance.Licence.ToLower().StartsWith("odbl"), cancellationToken);
+        OpenStreetMapPlaces = Places - await PlaceExport.Matching(db, new PlaceExportQuery(ExcludeOpenDatabaseLicence: true)).CountAsync(cancellationToken);
         Services = await db.Services.CountAsync(cancellationToken);
     }
 
