@@ -160,9 +160,8 @@ public static partial class PlaceSearch
     }
 
     /// <summary>
-    /// A ward of the newest vintage by name or code, else a full postcode recorded for a place (a circle round it),
-    /// else a postcode district that some place's postcode is in. There is no postcode directory yet, so only
-    /// postcodes the borough's places carry are known.
+    /// A ward of the newest vintage by name or code, else a full postcode (a circle round it) from the loaded postcode
+    /// directory or the borough's places, else a postcode district that some place's postcode is in.
     /// </summary>
     public static async Task<SearchArea?> ResolveNearAsync(string near, SocialInfraDbContext db, CancellationToken cancellationToken = default)
     {
