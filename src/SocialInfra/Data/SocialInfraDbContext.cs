@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SocialInfra.Accounts;
 using SocialInfra.Auditing;
+using SocialInfra.Gaps;
 using SocialInfra.Geography;
 using SocialInfra.Imports;
 using SocialInfra.Networks;
@@ -30,6 +31,7 @@ public class SocialInfraDbContext(DbContextOptions<SocialInfraDbContext> options
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PostcodeLocation> Postcodes => Set<PostcodeLocation>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+    public DbSet<CatchmentSetting> CatchmentSettings => Set<CatchmentSetting>();
 
     /// <summary>Who is making the changes, as the audit history names them.</summary>
     public string ActorName => actor.Name;

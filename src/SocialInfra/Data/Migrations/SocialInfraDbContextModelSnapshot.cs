@@ -347,6 +347,40 @@ namespace SocialInfra.Data.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("SocialInfra.Gaps.CatchmentSetting", b =>
+                {
+                    b.Property<string>("LocalAuthorityCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("CategorySlug")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("CatchmentMetres")
+                        .HasColumnType("integer");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("LocalAuthorityCode", "CategorySlug");
+
+                    b.HasIndex("CategorySlug");
+
+                    b.ToTable("CatchmentSettings", t =>
+                        {
+                            t.HasCheckConstraint("CK_CatchmentSetting_metres", "\"CatchmentMetres\" BETWEEN 50 AND 10000");
+
+                            t.HasCheckConstraint("CK_CatchmentSetting_weight", "\"Weight\" >= 0 AND \"Weight\" <= 10");
+                        });
+                });
+
             modelBuilder.Entity("SocialInfra.Geography.LocalAuthority", b =>
                 {
                     b.Property<string>("Code")
@@ -1269,6 +1303,23 @@ namespace SocialInfra.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("SocialInfra.Gaps.CatchmentSetting", b =>
+                {
+                    b.HasOne("SocialInfra.Places.Category", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategorySlug")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SocialInfra.Geography.LocalAuthority", null)
+                        .WithMany()
+                        .HasForeignKey("LocalAuthorityCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Category");
                 });
 
             modelBuilder.Entity("SocialInfra.Geography.Lsoa", b =>
