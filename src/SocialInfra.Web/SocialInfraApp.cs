@@ -77,6 +77,7 @@ public static class SocialInfraApp
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = PostGisHealthCheck.WriteResponse });
         app.MapGroup("/api/wards").MapWards();
+        app.MapGroup("/api/gaps").MapGaps();
         app.MapGroup("/api/places").MapPlaces();
         app.MapGroup("/export").MapExports();
         app.MapGroup("/openreferral").MapOpenReferral();

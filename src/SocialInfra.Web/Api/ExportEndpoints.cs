@@ -19,6 +19,7 @@ public static class ExportEndpoints
         group.MapGet("places.geojson", PlacesGeoJsonAsync);
         group.MapGet("wards.csv", WardsCsvAsync);
         group.MapGet("wards.geojson", WardsGeoJsonAsync);
+        group.MapGet("gaps.csv", GapsEndpoints.CsvAsync);
         return group.OpenToAnyOrigin();
     }
 

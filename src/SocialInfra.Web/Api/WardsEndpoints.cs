@@ -18,21 +18,33 @@ public static partial class WardsEndpoints
         return group;
     }
 
-    private static async Task<IResult> ListAsync(string? lad, SocialInfraDbContext db, CancellationToken cancellationToken)
+    /// <summary>The local authority code from ?lad=, upper-cased, or the problem with it (missing, malformed or not loaded).</summary>
+    public static async Task<(string? Code, IResult? Problem)> LocalAuthorityAsync(string? lad, SocialInfraDbContext db, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(lad))
         {
-            return Problems.BadParameter("lad", "Give the local authority's code, e.g. lad=E09000002.");
+            return (null, Problems.BadParameter("lad", "Give the local authority's code, e.g. lad=E09000002."));
         }
         lad = lad.Trim().ToUpperInvariant();
         if (!LocalAuthorityCode().IsMatch(lad))
         {
-            return Problems.BadParameter("lad", $"'{lad}' is not a local authority code: expected E06, E07, E08 or E09 and six digits, e.g. E09000002.");
+            return (null, Problems.BadParameter("lad", $"'{lad}' is not a local authority code: expected E06, E07, E08 or E09 and six digits, e.g. E09000002."));
         }
         if (!await db.LocalAuthorities.AnyAsync(a => a.Code == lad, cancellationToken))
         {
-            return Problems.NotFound($"No local authority with code {lad} has been loaded.");
+            return (null, Problems.NotFound($"No local authority with code {lad} has been loaded."));
         }
+        return (lad, null);
+    }
+
+    private static async Task<IResult> ListAsync(string? lad, SocialInfraDbContext db, CancellationToken cancellationToken)
+    {
+        var (code, problem) = await LocalAuthorityAsync(lad, db, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        lad = code!;
 
         var wards = await db.CurrentWards(lad).OrderBy(w => w.Name).Summaries().ToListAsync(cancellationToken);
 

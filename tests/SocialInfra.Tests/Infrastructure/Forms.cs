@@ -61,6 +61,13 @@ public static class Forms
             fields.AddRange(replacements.Select(v => new KeyValuePair<string, string>(name, v)));
         }
         var action = form.GetAttribute("action") is { Length: > 0 } target ? target : pageUrl;
+        if (string.Equals(form.GetAttribute("method"), "get", StringComparison.OrdinalIgnoreCase))
+        {
+            // A GET form replaces the action's query with its fields, and the fragment stays in the browser.
+            var path = action.Split('#')[0].Split('?')[0];
+            var query = string.Join('&', fields.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}"));
+            return client.GetAsync(query.Length > 0 ? $"{path}?{query}" : path);
+        }
         return client.PostAsync(action, new FormUrlEncodedContent(fields));
     }
 

@@ -1,0 +1,116 @@
+// The gap map: wards shaded by gap score (the classes come from the legend on the page), the places of a "what if",
+// and a click on the map to choose where a new place would go. The ranked table beside it says the same in words.
+// Text from the data is set with textContent, never as HTML.
+(function () {
+  'use strict';
+
+  var element = document.getElementById('gap-map');
+  var dataElement = document.getElementById('gap-data');
+  if (!element || !dataElement || typeof L === 'undefined') {
+    return;
+  }
+  var settings = element.dataset;
+  var data = JSON.parse(dataElement.textContent || '{}');
+  var statusElement = document.getElementById('map-status');
+  var classes = Array.prototype.map.call(document.querySelectorAll('#gap-legend [data-colour]'), function (item) {
+    return { from: Number(item.dataset.from), to: Number(item.dataset.to), colour: item.dataset.colour };
+  });
+  var maxZoom = parseInt(settings.maxZoom, 10) || 19;
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function say(text) {
+    if (statusElement) statusElement.textContent = text;
+  }
+
+  function colourFor(score) {
+    if (score === null || score === undefined) return '#b1b4b6';
+    for (var i = 0; i < classes.length; i++) {
+      if (score >= classes[i].from && (score < classes[i].to || i === 0)) return classes[i].colour;
+    }
+    return classes.length ? classes[0].colour : '#b1b4b6';
+  }
+
+  var map = L.map(element, { maxZoom: maxZoom, minZoom: 3, keyboard: true });
+  map.attributionControl.setPrefix('<a href="https://leafletjs.com/">Leaflet</a>');
+  if (settings.tileUrl) {
+    var attribution = el('span', null, settings.tileAttribution || '').innerHTML;
+    L.tileLayer(settings.tileUrl, { maxZoom: maxZoom, attribution: attribution }).addTo(map);
+  }
+  L.control.scale({ imperial: false }).addTo(map);
+  var bounds = (settings.bounds || '').split(',').map(Number);
+  if (bounds.length === 4 && bounds.every(isFinite)) {
+    map.fitBounds([[bounds[1], bounds[0]], [bounds[3], bounds[2]]], { padding: [8, 8] });
+  } else {
+    map.setView([54, -2], 6);
+  }
+
+  var scores = data.wards || {};
+  var query = data.category ? '?category=' + encodeURIComponent(data.category) : '';
+  var wards = L.geoJSON(null, {
+    style: function (feature) {
+      var ward = scores[feature.properties.code] || {};
+      return { color: '#0b0c0c', weight: 1, opacity: 0.9, fillColor: colourFor(ward.gapScore), fillOpacity: 0.75 };
+    },
+    onEachFeature: function (feature, layer) {
+      var ward = scores[feature.properties.code] || {};
+      var score = ward.gapScore === null || ward.gapScore === undefined ? 'no score' : 'gap score ' + ward.gapScore.toFixed(2);
+      layer.bindTooltip(el('span', null, feature.properties.name + ': ' + score), { sticky: true });
+      layer.bindPopup(function () {
+        var box = el('div', 'si-popup');
+        var heading = el('h3', 'govuk-heading-s si-popup__title', feature.properties.name + ' ward');
+        heading.tabIndex = -1;
+        box.appendChild(heading);
+        var text = score.charAt(0).toUpperCase() + score.slice(1) +
+          (ward.rank ? ', ranked ' + ward.rank : '') +
+          (ward.coverage === null || ward.coverage === undefined ? '' : '; ' + Math.round(ward.coverage * 1000) / 10 + '% of residents within reach');
+        box.appendChild(el('p', 'govuk-body-s', text + '.'));
+        var p = el('p', 'govuk-body-s');
+        var a = el('a', 'govuk-link', 'Ward report: why this score');
+        a.href = '/Gaps/Ward/' + encodeURIComponent(feature.properties.code) + query;
+        p.appendChild(a);
+        box.appendChild(p);
+        return box;
+      });
+    }
+  }).addTo(map);
+
+  // A click that opens a ward's popup also chooses the point for the what-if form: both are shown.
+  var addInput = document.getElementById('add');
+  var chosen = null;
+  map.on('click', function (e) {
+    if (!addInput) return;
+    var value = e.latlng.lat.toFixed(6) + ',' + e.latlng.lng.toFixed(6);
+    addInput.value = value;
+    if (chosen) chosen.setLatLng(e.latlng); else chosen = L.circleMarker(e.latlng, { radius: 8, color: '#0b0c0c', weight: 3, fillColor: '#ffdd00', fillOpacity: 1 }).addTo(map);
+    say('Point chosen for a new place: ' + value + '. Choose its kind and select "See the change" in the what-if form.');
+  });
+
+  (data.added || []).forEach(function (point) {
+    L.circleMarker([point[0], point[1]], { radius: 8, color: '#0b0c0c', weight: 3, fillColor: '#00703c', fillOpacity: 1 })
+      .bindTooltip(el('span', null, 'New place (what if)'))
+      .addTo(map);
+  });
+
+  map.on('popupopen', function (e) {
+    var title = e.popup.getElement() && e.popup.getElement().querySelector('.si-popup__title');
+    if (title) title.focus({ preventScroll: true });
+  });
+
+  fetch(settings.wardsApi, { headers: { Accept: 'application/geo+json' } })
+    .then(function (response) {
+      if (!response.ok) throw new Error('HTTP ' + response.status);
+      return response.json();
+    })
+    .then(function (collection) {
+      wards.addData(collection);
+      element.setAttribute('data-wards-loaded', String(collection.features.length));
+      say('Showing ' + collection.features.length + ' wards shaded by gap score.');
+    })
+    .catch(function () { say('The ward boundaries could not be loaded. The table lists every ward\u2019s score.'); });
+})();
