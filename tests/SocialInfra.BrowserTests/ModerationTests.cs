@@ -84,6 +84,7 @@ public class ModerationTests(AccountsBrowserFixture fixture) : IClassFixture<Acc
     [InlineData(AccountsFactory.Admin, "/Admin/Users/Edit", "user-form")]
     [InlineData(AccountsFactory.Admin, "/Admin/Organisations", "organisations")]
     [InlineData(AccountsFactory.Admin, "/Admin/Imports", "imports")]
+    [InlineData(AccountsFactory.Officer, "/Gaps/Settings", "gap-settings")]
     [InlineData(AccountsFactory.Vcfse, "/Account/Password", "change-password")]
     [InlineData(AccountsFactory.Vcfse, "/Places/Check", "places-to-check-vcfse")]
     public async Task Signed_in_pages_load_without_errors_and_pass_axe(string email, string path, string name)

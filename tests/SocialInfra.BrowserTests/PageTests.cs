@@ -14,6 +14,11 @@ public class PageTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
     [InlineData("/Services", "services")]
     [InlineData("/Networks", "networks")]
     [InlineData("/Data", "open-data")]
+    [InlineData("/Gaps?category=library", "gaps-library")]
+    [InlineData("/Gaps?category=library&accessibility=true&add=51.5500,0.1400", "gaps-what-if")]
+    [InlineData("/Gaps?category=library&add=60,0", "gaps-with-error")]
+    [InlineData("/Gaps/Ward/E05000036?category=library", "gap-report-mayesbrook")]
+    [InlineData("/Gaps/Method", "gap-method")]
     public async Task Pages_load_without_errors_and_pass_axe(string path, string name)
     {
         var checks = await PageChecks.OpenAsync(fixture);
