@@ -40,6 +40,7 @@ public class SocialInfraDbContext(DbContextOptions<SocialInfraDbContext> options
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.HasPostgresExtension("postgis");
+        modelBuilder.HasPostgresExtension("btree_gist");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SocialInfraDbContext).Assembly);
 
         // Guid keys are set when an object is created (UUID v7), so EF must treat a new child with its key set as new.

@@ -29,6 +29,9 @@ public class PlaceConfiguration : IEntityTypeConfiguration<Place>
 
         place.HasIndex(p => p.Location).HasMethod("gist");
         place.HasIndex(LocationGeography).HasMethod("gist");
+        // Gap analysis asks "is there an open place of this category within d metres?" for every LSOA and category:
+        // one GiST index over both (btree_gist) answers it without reading every place of the category.
+        place.HasIndex(nameof(Place.CategorySlug), LocationGeography).HasMethod("gist").HasDatabaseName("IX_Places_Category_LocationGeography");
         place.HasIndex(p => p.Footprint).HasMethod("gist");
         place.HasIndex(p => p.CategorySlug);
         place.HasIndex(p => p.Name);

@@ -22,6 +22,7 @@ namespace SocialInfra.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "btree_gist");
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "postgis");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
@@ -1037,6 +1038,11 @@ namespace SocialInfra.Data.Migrations
                     b.HasIndex("Name");
 
                     b.HasIndex("OwnerOrganisationId");
+
+                    b.HasIndex("CategorySlug", "LocationGeography")
+                        .HasDatabaseName("IX_Places_Category_LocationGeography");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("CategorySlug", "LocationGeography"), "gist");
 
                     b.ToTable("Places", t =>
                         {

@@ -14,8 +14,8 @@ using SocialInfra.Data;
 namespace SocialInfra.Data.Migrations
 {
     [DbContext(typeof(SocialInfraDbContext))]
-    [Migration("20261123214414_GapAnalysisSettings")]
-    partial class GapAnalysisSettings
+    [Migration("20261123220116_GapAnalysis")]
+    partial class GapAnalysis
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -25,6 +25,7 @@ namespace SocialInfra.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "btree_gist");
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "postgis");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
@@ -1040,6 +1041,11 @@ namespace SocialInfra.Data.Migrations
                     b.HasIndex("Name");
 
                     b.HasIndex("OwnerOrganisationId");
+
+                    b.HasIndex("CategorySlug", "LocationGeography")
+                        .HasDatabaseName("IX_Places_Category_LocationGeography");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("CategorySlug", "LocationGeography"), "gist");
 
                     b.ToTable("Places", t =>
                         {

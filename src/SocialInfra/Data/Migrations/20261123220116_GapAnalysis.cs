@@ -5,11 +5,16 @@
 namespace SocialInfra.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class GapAnalysisSettings : Migration
+    public partial class GapAnalysis : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterDatabase()
+                .Annotation("Npgsql:PostgresExtension:btree_gist", ",,")
+                .Annotation("Npgsql:PostgresExtension:postgis", ",,")
+                .OldAnnotation("Npgsql:PostgresExtension:postgis", ",,");
+
             migrationBuilder.CreateTable(
                 name: "CatchmentSettings",
                 columns: table => new
@@ -40,6 +45,12 @@ namespace SocialInfra.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Places_Category_LocationGeography",
+                table: "Places",
+                columns: new[] { "CategorySlug", "LocationGeography" })
+                .Annotation("Npgsql:IndexMethod", "gist");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CatchmentSettings_CategorySlug",
                 table: "CatchmentSettings",
                 column: "CategorySlug");
@@ -50,6 +61,15 @@ namespace SocialInfra.Data.Migrations
         {
             migrationBuilder.DropTable(
                 name: "CatchmentSettings");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Places_Category_LocationGeography",
+                table: "Places");
+
+            migrationBuilder.AlterDatabase()
+                .Annotation("Npgsql:PostgresExtension:postgis", ",,")
+                .OldAnnotation("Npgsql:PostgresExtension:btree_gist", ",,")
+                .OldAnnotation("Npgsql:PostgresExtension:postgis", ",,");
         }
     }
 }
