@@ -34,16 +34,19 @@ public static class GapCalculator
     /// <summary>The analysis, or null when the borough has not been loaded. A "what if" also carries each ward as it is now.</summary>
     public static async Task<GapAnalysis?> AnalyseAsync(this SocialInfraDbContext db, GapQuestion question, CancellationToken cancellationToken = default)
     {
-        var analysis = await AnalyseOnceAsync(db, question, cancellationToken);
+        var analysis = await AnalyseOnceAsync(db, question, null, cancellationToken);
         if (analysis is null || !question.IsWhatIf)
         {
             return analysis;
         }
-        var before = (await AnalyseOnceAsync(db, question.AsItIs(), cancellationToken))!.Wards.ToDictionary(w => w.Code);
+        // The same categories as the what-if, or a place added in a category not recorded yet would change the composite's make-up.
+        var before = (await AnalyseOnceAsync(db, question.AsItIs(), (analysis.Catchments, analysis.LeftOut), cancellationToken))!
+            .Wards.ToDictionary(w => w.Code);
         return analysis with { Wards = analysis.Wards.Select(w => w with { Before = before.GetValueOrDefault(w.Code) }).ToList() };
     }
 
-    private static async Task<GapAnalysis?> AnalyseOnceAsync(SocialInfraDbContext db, GapQuestion question, CancellationToken cancellationToken)
+    private static async Task<GapAnalysis?> AnalyseOnceAsync(
+        SocialInfraDbContext db, GapQuestion question, (IReadOnlyList<Catchment> Used, IReadOnlyList<Catchment> LeftOut)? categories, CancellationToken cancellationToken)
     {
         var lad = question.LocalAuthorityCode;
         var authority = await db.LocalAuthorities.AsNoTracking().Where(a => a.Code == lad)
@@ -62,7 +65,11 @@ public static class GapCalculator
 
         List<Catchment> used;
         List<Catchment> leftOut = [];
-        if (question.Category is { } slug)
+        if (categories is { } given)
+        {
+            (used, leftOut) = (given.Used.ToList(), given.LeftOut.ToList());
+        }
+        else if (question.Category is { } slug)
         {
             used = all.Where(c => c.CategorySlug == slug).ToList();
             if (used.Count == 0)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using AngleSharp.Dom;
 using FluentAssertions;
 using SocialInfra.Tests.Infrastructure;
 using Xunit;
@@ -87,7 +88,9 @@ public class GapApiAndPageTests : IAsyncLifetime
     [InlineData("category=digital-space", 400, "category", "Digital spaces have no catchment")]
     [InlineData("category=library&add=51.6,0.5", 400, "add", "outside the borough")]
     [InlineData("category=library&add=north", 400, "add", "'north' is not a place to add")]
-    [InlineData("add=51.52,-0.015", 400, "addCategory", "Choose the category of the place to add")]
+    [InlineData("add=51.52,-0.015", 400, "addCategory", "Choose the kind of place to add")]
+    [InlineData("add=51.52,-0.015,bowling", 400, "addCategory", "'bowling' is not a category with a catchment")]
+    [InlineData("category=library&add=NaN,0", 400, "add", "'NaN,0' is not a place to add")]
     [InlineData("reopen=nonsense", 400, "reopen", "'nonsense' is not a place id")]
     [InlineData("accessibility=maybe", 400, "accessibility", "accessibility must be true or false")]
     public async Task The_API_names_the_parameter_at_fault(string query, int status, string parameter, string message)
@@ -133,8 +136,38 @@ public class GapApiAndPageTests : IAsyncLifetime
         var lines = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         lines[0].Should().StartWith("rank,ward_code,ward_name,category,catchment_metres,population,lsoas,lsoas_within_reach,places,places_per_1000,coverage,imd_score,need,gap_score");
         lines.Skip(1).Should().Equal(
-            "1,E05999901,West,community-centre,800,4000,2,1,1,0.25,0.25,25,1,0.75,,0,residents,2021",
-            "2,E05999902,East,community-centre,800,4000,2,1,0,0,0.5,20,0.8,0.4,,0,residents,2021");
+            "1,E05999901,West,community-centre,800,4000,2,1,1,0.25,0.25,25,1,0.75,,0,residents,2021,,",
+            "2,E05999902,East,community-centre,800,4000,2,1,0,0,0.5,20,0.8,0.4,,0,residents,2021,,");
+    }
+
+    [Fact]
+    public async Task A_what_if_in_the_CSV_is_marked_on_every_row_with_the_score_now()
+    {
+        var response = await _app.CreateClient().GetAsync($"/export/gaps.csv?lad={GapBorough.Code}&category=community-centre&reopen={_hall}");
+
+        var lines = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        lines.Skip(1).Should().OnlyContain(l => l.Contains(",yes,"));
+        lines.Should().Contain(l => l.Contains(",West,") && l.EndsWith(",yes,0.75"));
+    }
+
+    [Fact]
+    public async Task Places_added_one_after_another_keep_their_own_categories()
+    {
+        var body = await JsonAsync($"/api/gaps?lad={GapBorough.Code}&add=51.520,-0.015,library&add=51.504,-0.005,park");
+
+        body.GetProperty("whatIf").GetProperty("added").EnumerateArray().Select(a => a.GetProperty("category").GetString()).Should().Equal("library", "park");
+        body.GetProperty("categories").EnumerateArray().Select(c => c.GetProperty("slug").GetString()).Should().Contain("park");
+    }
+
+    [Fact]
+    public async Task Too_many_changes_at_once_are_refused_before_any_is_looked_up()
+    {
+        var query = string.Join("&", Enumerable.Repeat("add=51.52,-0.015", 21));
+
+        var response = await _app.CreateClient().GetAsync($"/api/gaps?lad={GapBorough.Code}&category=library&{query}");
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("Try at most 20 changes at once");
     }
 
     [Fact]
@@ -177,6 +210,7 @@ public class GapApiAndPageTests : IAsyncLifetime
         page.QuerySelector(".govuk-error-summary a[href='#add']")!.TextContent.Should().Contain("outside the borough");
         page.QuerySelector("#add-error")!.TextContent.Should().Contain("outside the borough");
         page.QuerySelector("#what-if-banner").Should().BeNull();
+        page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#add")!.Value.Should().Be("51.9,0.9", "the wrong entry is shown back to be corrected");
         page.QuerySelectorAll("#gaps-table tbody tr").Should().HaveCount(2);
         page.Title.Should().StartWith("Error: ");
     }
@@ -193,7 +227,10 @@ public class GapApiAndPageTests : IAsyncLifetime
             .And.Contain("Gap score = need 1.00 × (1 − 0.25) = 0.75, ranked 1 of 2 wards");
         page.QuerySelector("#outside-reach")!.TextContent.Should().Contain("E01999902").And.Contain("3,000 residents");
         var outside = page.QuerySelector("#lsoa-E01999902")!.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
-        outside.Should().Equal("3,000", "Westside Centre", "2.23 km", "No");
+        outside[0].Should().Be("3,000");
+        outside[1].Should().Be("Westside Centre");
+        outside[2].Should().MatchRegex("^2,2[23][0-9] m$", "B is 0.020° of latitude, about 2,225 m, from Westside Centre");
+        outside[3].Should().Be("No");
         page.QuerySelector("#print-report").Should().NotBeNull();
     }
 

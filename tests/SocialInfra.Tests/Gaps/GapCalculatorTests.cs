@@ -109,6 +109,22 @@ public class GapCalculatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Adding_a_place_of_a_category_not_yet_recorded_never_widens_a_gap_in_the_composite()
+    {
+        await SeedAsync();
+
+        // A market at A: the composite now counts markets, and so must "now", or the change would compare different things.
+        var market = new HypotheticalPlace("market", SpatialQueries.PointAt(-0.005, 51.504));
+        var analysis = await AnalyseAsync(Question(null) with { Added = [market] });
+
+        analysis.Catchments.Select(c => c.CategorySlug).Should().Contain("market");
+        analysis.Wards.Should().OnlyContain(w => w.GapScore <= w.Before!.GapScore);
+        // West: the market is at A (0 m) and 1,779 m from B, outside 1,600 m: market coverage 0 now, 0.25 with it. Need 1.
+        analysis.Ward(GapBorough.West)!.Before!.GapScore.Should().BeApproximately(1 - (0.25 + 0.75 + 0) / 3, 1e-9);
+        analysis.Ward(GapBorough.West)!.GapScore.Should().BeApproximately(1 - (0.25 + 0.75 + 0.25) / 3, 1e-9);
+    }
+
+    [Fact]
     public async Task Borough_weights_and_catchments_change_the_composite()
     {
         await SeedAsync();

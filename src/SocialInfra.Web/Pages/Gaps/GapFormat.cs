@@ -25,7 +25,9 @@ public static class GapFormat
         {
             return "Not known";
         }
-        var delta = Math.Round(after.Value - before.Value, 2);
+        // From the rounded figures, so the change always matches the two scores shown beside it.
+        var delta = Math.Round(after.Value, 2) - Math.Round(before.Value, 2);
+        delta = Math.Round(delta, 2);
         return delta == 0 ? "No change" : (delta > 0 ? "+" : "−") + Math.Abs(delta).ToString("0.00", English);
     }
 }

@@ -11,8 +11,9 @@ namespace SocialInfra.Web.Pages.Gaps;
 
 /// <summary>
 /// Reads a gap analysis question from a query string, the same way for the page, the API and the CSV download:
-/// category (empty for the composite), add (repeated "latitude,longitude"), addPostcode, addCategory (the category of
-/// the added places, by default the one shown), reopen (repeated place ids) and accessibility (true or false).
+/// category (empty for the composite), add (repeated "latitude,longitude", or "latitude,longitude,category"),
+/// addPostcode, addCategory (the category of added places that do not name one; by default the one shown), reopen
+/// (repeated place ids, at most <see cref="MaximumChanges"/> changes in all) and accessibility (true or false).
 /// Every problem is keyed by the parameter at fault.
 /// </summary>
 public static class GapParameters
@@ -49,15 +50,26 @@ public static class GapParameters
         }
         question = question with { Accessibility = accessibility };
 
-        var points = new List<Point>();
-        foreach (var text in query["add"].Select(Text).OfType<string>())
+        var addTexts = query["add"].Select(Text).OfType<string>().ToList();
+        var reopenTexts = query["reopen"].Select(Text).OfType<string>().ToList();
+        if (addTexts.Count + reopenTexts.Count > MaximumChanges)
         {
-            if (!TryParsePoint(text, out var point))
+            // Refused before any is looked up: each one costs a query.
+            errors[addTexts.Count > 0 ? "add" : "reopen"] = $"Try at most {MaximumChanges} changes at once.";
+            return new Result(question, catchments, errors);
+        }
+
+        // Each added place is "latitude,longitude" (of the addCategory) or "latitude,longitude,category".
+        var addCategory = Text(query["addCategory"])?.ToLowerInvariant() ?? category;
+        var points = new List<(Point Point, string? Category, string Field)>();
+        foreach (var text in addTexts)
+        {
+            if (!TryParsePoint(text, out var point, out var pointCategory))
             {
                 errors["add"] = $"'{text}' is not a place to add: give its latitude and longitude separated by a comma, e.g. 51.5362,0.0810.";
                 break;
             }
-            points.Add(point);
+            points.Add((point, pointCategory ?? addCategory, "add"));
         }
         if (Text(query["addPostcode"]) is { } postcodeText)
         {
@@ -71,35 +83,36 @@ public static class GapParameters
             }
             else
             {
-                points.Add(located);
+                points.Add((located, addCategory, "addPostcode"));
             }
         }
-        foreach (var point in points.Where(p => !errors.ContainsKey("add")))
+        foreach (var (point, _, field) in points)
         {
-            if (!await db.IsInLocalAuthorityAsync(localAuthorityCode, point, cancellationToken))
+            if (!errors.ContainsKey(field) && !await db.IsInLocalAuthorityAsync(localAuthorityCode, point, cancellationToken))
             {
-                errors["add"] = $"The place to add at {point.Y.ToString("0.#####", CultureInfo.InvariantCulture)},{point.X.ToString("0.#####", CultureInfo.InvariantCulture)} is outside the borough.";
+                errors[field] = field == "addPostcode"
+                    ? $"{Text(query["addPostcode"])} is outside the borough."
+                    : $"The place to add at {point.Y.ToString("0.#####", CultureInfo.InvariantCulture)},{point.X.ToString("0.#####", CultureInfo.InvariantCulture)} is outside the borough.";
             }
         }
-        var addCategory = Text(query["addCategory"])?.ToLowerInvariant() ?? category;
         if (points.Count > 0)
         {
-            if (addCategory is null)
+            if (points.Any(p => p.Category is null))
             {
-                errors["addCategory"] = "Choose the category of the place to add.";
+                errors["addCategory"] = "Choose the kind of place to add.";
             }
-            else if (catchments.All(c => c.CategorySlug != addCategory))
+            else if (points.FirstOrDefault(p => catchments.All(c => c.CategorySlug != p.Category)) is { Category: { } unknown })
             {
-                errors["addCategory"] = $"'{addCategory}' is not a category with a catchment.";
+                errors["addCategory"] = $"'{unknown}' is not a category with a catchment.";
             }
             else
             {
-                question = question with { Added = points.Select(p => new HypotheticalPlace(addCategory, p)).ToList() };
+                question = question with { Added = points.Select(p => new HypotheticalPlace(p.Category!, p.Point)).ToList() };
             }
         }
 
         var reopened = new List<Guid>();
-        foreach (var text in query["reopen"].Select(Text).OfType<string>())
+        foreach (var text in reopenTexts)
         {
             if (!Guid.TryParse(text, out var id))
             {
@@ -124,26 +137,27 @@ public static class GapParameters
             }
             question = question with { Reopened = reopened.Distinct().ToList() };
         }
-        if (question.Added.Count + question.Reopened.Count > MaximumChanges)
-        {
-            errors["add"] = $"Try at most {MaximumChanges} changes at once.";
-        }
-
         return new Result(question, catchments, errors);
     }
 
     private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static bool TryParsePoint(string text, out Point point)
+    private static bool TryParsePoint(string text, out Point point, out string? category)
     {
         point = null!;
+        category = null;
         var parts = text.Split(',');
-        if (parts.Length != 2
+        if (parts.Length is not (2 or 3)
             || !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var latitude)
             || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var longitude)
+            || !double.IsFinite(latitude) || !double.IsFinite(longitude)
             || latitude is < -90 or > 90 || longitude is < -180 or > 180)
         {
             return false;
+        }
+        if (parts.Length == 3)
+        {
+            category = parts[2].Trim().ToLowerInvariant();
         }
         point = SpatialQueries.PointAt(longitude, latitude);
         return true;

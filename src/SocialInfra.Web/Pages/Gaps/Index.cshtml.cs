@@ -20,6 +20,9 @@ public class IndexModel(SocialInfraDbContext db, IOptionsSnapshot<MapOptions> op
 {
     public GapAnalysis? Analysis { get; private set; }
     public GapQuestion Question { get; private set; } = new("");
+
+    /// <summary>What the form asked for, kept to fill the form in again when part of it was wrong.</summary>
+    public GapQuestion Requested { get; private set; } = new("");
     public IReadOnlyList<Catchment> Catchments { get; private set; } = [];
     public MapView? Map { get; private set; }
     public FormErrors Errors { get; } = [];
@@ -43,6 +46,7 @@ public class IndexModel(SocialInfraDbContext db, IOptionsSnapshot<MapOptions> op
             Errors.Add(field, message);
         }
         // A mistake in the "what if" still shows the borough as it is; a wrong category shows the composite.
+        Requested = read.Question;
         Question = read.IsValid ? read.Question
             : read.Question.AsItIs() with { Category = Errors.Has("category") ? null : read.Question.Category };
         Analysis = await db.AnalyseAsync(Question, cancellationToken);
@@ -67,6 +71,10 @@ public class IndexModel(SocialInfraDbContext db, IOptionsSnapshot<MapOptions> op
             .Select(p => new ReopenChoice(p.Id, p.Name, p.Category!.Name, p.Activity))
             .Take(200)
             .ToListAsync(cancellationToken);
+        if (Reopenable.Count > 0)
+        {
+            Errors.Anchors["reopen"] = $"reopen-{Reopenable[0].Id}";
+        }
         return Page();
     }
 
@@ -78,12 +86,15 @@ public class IndexModel(SocialInfraDbContext db, IOptionsSnapshot<MapOptions> op
         if (Question.Accessibility) parts.Add("accessibility=true");
         if (withWhatIf)
         {
-            parts.AddRange(Question.Added.Select(a => "add=" + Uri.EscapeDataString(FormattableString.Invariant($"{a.Location.Y},{a.Location.X}"))));
-            if (Question.Added.Count > 0) parts.Add("addCategory=" + Uri.EscapeDataString(Question.Added[0].CategorySlug));
+            parts.AddRange(Question.Added.Select(a => "add=" + Uri.EscapeDataString(AddValue(a))));
             parts.AddRange(Question.Reopened.Select(id => "reopen=" + id));
         }
         return string.Join("&", parts);
     }
+
+    /// <summary>An added place as the add parameter writes it: "latitude,longitude,category".</summary>
+    public static string AddValue(HypotheticalPlace place) =>
+        FormattableString.Invariant($"{place.Location.Y:0.######},{place.Location.X:0.######},{place.CategorySlug}");
 
     /// <summary>The five classes of the choropleth, shared by the legend and the map script.</summary>
     public static readonly IReadOnlyList<(double From, double To, string Colour)> Classes =

@@ -127,7 +127,7 @@ public class SettingsModel(SocialInfraDbContext db, IOptionsSnapshot<MapOptions>
     {
         db.ChangeTracker.Clear();
         await OnGetAsync(cancellationToken);
-        Errors.Add("Rows_0__Metres", "Someone else changed these settings while you were editing. The form now shows their changes: make yours again.");
+        Errors.Add("settings-table", "Someone else changed these settings while you were editing. The form now shows their changes: make yours again.");
         return Page();
     }
 

@@ -39,7 +39,8 @@ public class WardModel(SocialInfraDbContext db) : PageModel
 
         var catchments = await db.CatchmentsAsync(lad, cancellationToken);
         Catchment = catchments.FirstOrDefault(c => c.CategorySlug == category?.Trim().ToLowerInvariant())
-            ?? ward.Categories.Where(c => c.GapScore is not null).OrderByDescending(c => c.GapScore).Select(c => catchments.First(x => x.CategorySlug == c.CategorySlug)).FirstOrDefault();
+            ?? ward.Categories.OrderByDescending(c => c.GapScore ?? -1).ThenBy(c => c.Coverage ?? 2)
+                .Select(c => catchments.First(x => x.CategorySlug == c.CategorySlug)).FirstOrDefault();
         if (Catchment is not null)
         {
             Detail = await db.AnalyseAsync(new GapQuestion(lad) { Category = Catchment.CategorySlug, Accessibility = true }, cancellationToken);
