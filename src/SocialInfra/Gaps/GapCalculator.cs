@@ -286,7 +286,7 @@ public static class GapCalculator
     /// <summary>Categories with at least one physical place (open or not) recorded inside the borough.</summary>
     private static async Task<HashSet<string>> RecordedCategoriesAsync(SocialInfraDbContext db, string localAuthorityCode, CancellationToken cancellationToken) =>
         (await db.Places
-            .Where(p => p.Location != null && db.LocalAuthorities.Any(a => a.Code == localAuthorityCode && a.Boundary != null && a.Boundary.Covers(p.Location)))
+            .InLocalAuthority(db, localAuthorityCode)
             .Select(p => p.CategorySlug).Distinct().ToListAsync(cancellationToken))
         .ToHashSet();
 

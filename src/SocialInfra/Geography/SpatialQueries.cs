@@ -38,6 +38,11 @@ public static class SpatialQueries
     public static IQueryable<Place> InWard(this IQueryable<Place> places, SocialInfraDbContext db, int wardId) =>
         places.Where(p => p.Location != null && db.Wards.Any(w => w.Id == wardId && w.Boundary.Covers(p.Location)));
 
+    /// <summary>Physical places whose point lies inside the local authority's boundary.</summary>
+    public static IQueryable<Place> InLocalAuthority(this IQueryable<Place> places, SocialInfraDbContext db, string localAuthorityCode) =>
+        places.Where(p => p.Location != null
+            && db.LocalAuthorities.Any(a => a.Code == localAuthorityCode && a.Boundary != null && a.Boundary.Covers(p.Location)));
+
     /// <summary>Whether the point lies inside the local authority's boundary.</summary>
     public static Task<bool> IsInLocalAuthorityAsync(this SocialInfraDbContext db, string localAuthorityCode, Point point, CancellationToken cancellationToken = default) =>
         db.LocalAuthorities.AnyAsync(a => a.Code == localAuthorityCode && a.Boundary != null && a.Boundary.Covers(point), cancellationToken);

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SocialInfra.Data;
 using SocialInfra.Gaps;
+using SocialInfra.Geography;
 using SocialInfra.Places;
 using SocialInfra.Web.Api;
 using SocialInfra.Web.Forms;
@@ -63,10 +64,9 @@ public class IndexModel(SocialInfraDbContext db, IOptionsSnapshot<MapOptions> op
         });
 
         var physicalCategories = Catchments.Select(c => c.CategorySlug).ToList();
-        Reopenable = await db.Places.AsNoTracking()
+        Reopenable = await db.Places.AsNoTracking().InLocalAuthority(db, borough.Code)
             .Where(p => p.Presence == Presence.Physical && p.Activity != Activity.Active
-                && (Question.Category == null ? physicalCategories.Contains(p.CategorySlug) : p.CategorySlug == Question.Category)
-                && db.LocalAuthorities.Any(a => a.Code == borough.Code && a.Boundary != null && a.Boundary.Covers(p.Location!)))
+                && (Question.Category == null ? physicalCategories.Contains(p.CategorySlug) : p.CategorySlug == Question.Category))
             .OrderBy(p => p.Name)
             .Select(p => new ReopenChoice(p.Id, p.Name, p.Category!.Name, p.Activity))
             .Take(200)

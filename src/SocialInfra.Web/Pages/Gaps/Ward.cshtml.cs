@@ -37,7 +37,8 @@ public class WardModel(SocialInfraDbContext db) : PageModel
         }
         Ward = ward;
 
-        var catchments = await db.CatchmentsAsync(lad, cancellationToken);
+        // The composite already read every category's catchment: those it used and those it left out.
+        var catchments = Composite.Catchments.Concat(Composite.LeftOut).ToList();
         Catchment = catchments.FirstOrDefault(c => c.CategorySlug == category?.Trim().ToLowerInvariant())
             ?? ward.Categories.OrderByDescending(c => c.GapScore ?? -1).ThenBy(c => c.Coverage ?? 2)
                 .Select(c => catchments.First(x => x.CategorySlug == c.CategorySlug)).FirstOrDefault();
