@@ -22,7 +22,7 @@ public static class AuditRecorder
     // Password hashes and stamps never leave the users table; sign-in attempts are not changes to an account.
     private static readonly HashSet<string> NotAuditedProperties =
         [nameof(User.PasswordHash), nameof(User.SecurityStamp), nameof(User.NormalizedEmail), nameof(User.NormalizedUserName),
-         nameof(User.AccessFailedCount), nameof(User.LockoutEnd)];
+         nameof(User.AccessFailedCount), nameof(User.LockoutEnd), nameof(Workshops.WorkshopParticipant.TokenHash)];
 
     private static readonly JsonSerializerOptions Json = new()
     {

@@ -9,6 +9,7 @@ using SocialInfra.Networks;
 using SocialInfra.Organisations;
 using SocialInfra.Places;
 using SocialInfra.Services;
+using SocialInfra.Workshops;
 
 namespace SocialInfra.Data;
 
@@ -32,6 +33,10 @@ public class SocialInfraDbContext(DbContextOptions<SocialInfraDbContext> options
     public DbSet<PostcodeLocation> Postcodes => Set<PostcodeLocation>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<CatchmentSetting> CatchmentSettings => Set<CatchmentSetting>();
+    public DbSet<WorkshopSession> WorkshopSessions => Set<WorkshopSession>();
+    public DbSet<WorkshopParticipant> WorkshopParticipants => Set<WorkshopParticipant>();
+    public DbSet<Contribution> Contributions => Set<Contribution>();
+    public DbSet<Vote> Votes => Set<Vote>();
 
     /// <summary>Who is making the changes, as the audit history names them.</summary>
     public string ActorName => actor.Name;

@@ -187,6 +187,7 @@ public static class GapCalculator
         var slugs = used.Select(c => c.CategorySlug).ToArray();
         var metres = used.Select(c => (double)c.Metres).ToArray();
         var reopened = question.Reopened.ToArray();
+        var closed = question.Closed.ToArray();
         var (addCategories, addLongitudes, addLatitudes, addCapacities) = Hypothetical(question);
         var rows = await db.Database.SqlQuery<ReachRow>($"""
             WITH c AS (SELECT * FROM unnest({slugs}, {metres}) AS c(category, metres)),
@@ -199,7 +200,7 @@ public static class GapCalculator
             SELECT c.category AS "CategorySlug", l."Code", l."Name", l."WardId", l."Population",
                 EXISTS (SELECT 1 FROM "Places" AS p
                         WHERE p."CategorySlug" = c.category AND p."Presence" = 'Physical'
-                          AND (p."Activity" = 'Active' OR p."Id" = ANY({reopened}))
+                          AND (p."Activity" = 'Active' OR p."Id" = ANY({reopened})) AND NOT p."Id" = ANY({closed})
                           AND ST_DWithin(p."LocationGeography", l.g, c.metres))
                 OR EXISTS (SELECT 1 FROM extra AS e WHERE e.category = c.category AND ST_DWithin(e.g, l.g, c.metres)) AS "Reached",
                 NULL::double precision AS "Accessibility"
@@ -230,7 +231,7 @@ public static class GapCalculator
                     SELECT DISTINCT ON (c.category, p."Id") c.category, c.metres, p."LocationGeography" AS g, coalesce(p."Capacity", 1)::double precision AS capacity
                     FROM c JOIN l ON true
                     JOIN "Places" AS p ON p."CategorySlug" = c.category AND p."Presence" = 'Physical'
-                        AND (p."Activity" = 'Active' OR p."Id" = ANY({reopened}))
+                        AND (p."Activity" = 'Active' OR p."Id" = ANY({reopened})) AND NOT p."Id" = ANY({closed})
                         AND ST_DWithin(p."LocationGeography", l.g, c.metres)
                     UNION ALL
                     SELECT c.category, c.metres, e.g, e.capacity FROM c JOIN extra AS e ON e.category = c.category) AS s)
@@ -249,6 +250,7 @@ public static class GapCalculator
     {
         var slugs = used.Select(c => c.CategorySlug).ToArray();
         var reopened = question.Reopened.ToArray();
+        var closed = question.Closed.ToArray();
         var (addCategories, addLongitudes, addLatitudes, _) = Hypothetical(question);
         // Ward by ward, so each ward's places come from the GiST index on Location rather than a scan of every place.
         return db.Database.SqlQuery<WardPlaces>($"""
@@ -256,7 +258,7 @@ public static class GapCalculator
                 SELECT p."CategorySlug" AS category, w."Id" AS ward
                 FROM "Wards" AS w JOIN "Places" AS p ON ST_Covers(w."Boundary", p."Location")
                 WHERE w."Id" = ANY({wardIds}) AND p."CategorySlug" = ANY({slugs}) AND p."Presence" = 'Physical'
-                  AND (p."Activity" = 'Active' OR p."Id" = ANY({reopened}))
+                  AND (p."Activity" = 'Active' OR p."Id" = ANY({reopened})) AND NOT p."Id" = ANY({closed})
                 UNION ALL
                 SELECT t.category, w."Id"
                 FROM "Wards" AS w JOIN unnest({addCategories}, {addLongitudes}, {addLatitudes}) AS t(category, lon, lat)
@@ -272,11 +274,12 @@ public static class GapCalculator
         var anyCategory = question.Category is null;
         var category = question.Category ?? "";
         var reopened = question.Reopened.ToArray();
+        var closed = question.Closed.ToArray();
         var rows = await db.Database.SqlQuery<WardPlaces>($"""
             SELECT '' AS "CategorySlug", s."WardId", count(*)::int AS "Places"
             FROM "PlaceWardServed" AS s JOIN "Places" AS p ON p."Id" = s."PlaceId"
             WHERE s."WardId" = ANY({wardIds}) AND p."Presence" = 'Digital'
-              AND (p."Activity" = 'Active' OR p."Id" = ANY({reopened}))
+              AND (p."Activity" = 'Active' OR p."Id" = ANY({reopened})) AND NOT p."Id" = ANY({closed})
               AND ({anyCategory} OR p."CategorySlug" = {category})
             GROUP BY s."WardId"
             """).ToListAsync(cancellationToken);

@@ -14,13 +14,16 @@ public sealed record GapQuestion(string LocalAuthorityCode)
     /// <summary>Dormant or closed places counted as if they were open again. Nothing is saved.</summary>
     public IReadOnlyList<Guid> Reopened { get; init; } = [];
 
+    /// <summary>Open places counted as if they had closed (a workshop's "this has gone"). Nothing is saved.</summary>
+    public IReadOnlyList<Guid> Closed { get; init; } = [];
+
     /// <summary>Whether to work out the capacity-aware accessibility score (two-step floating catchment area) as well.</summary>
     public bool Accessibility { get; init; }
 
-    public bool IsWhatIf => Added.Count > 0 || Reopened.Count > 0;
+    public bool IsWhatIf => Added.Count > 0 || Reopened.Count > 0 || Closed.Count > 0;
 
     /// <summary>The same question about the borough as it is, without the "what if" changes.</summary>
-    public GapQuestion AsItIs() => this with { Added = [], Reopened = [] };
+    public GapQuestion AsItIs() => this with { Added = [], Reopened = [], Closed = [] };
 }
 
 /// <summary>A place that might be opened: a category, a point and, optionally, how many people it can serve at once.</summary>
