@@ -10,6 +10,7 @@ using SocialInfra.Imports;
 using SocialInfra.Web.Accounts;
 using SocialInfra.Web.Api;
 using SocialInfra.Web.Map;
+using SocialInfra.Web.Workshops;
 
 namespace SocialInfra.Web;
 
@@ -38,7 +39,10 @@ public static class SocialInfraApp
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
         });
         builder.Services.AddHealthChecks().AddCheck<PostGisHealthCheck>("postgis");
-        builder.Services.AddRazorPages();
+        builder.Services.AddRazorPages(pages => pages.Conventions.AddPageRoute("/Workshops/Join", "join"));
+        builder.Services.AddSignalR();
+        builder.Services.AddSingleton<WorkshopBroadcaster>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<WorkshopBroadcaster>());
         return builder;
     }
 
@@ -82,6 +86,8 @@ public static class SocialInfraApp
         app.MapGroup("/export").MapExports();
         app.MapGroup("/openreferral").MapOpenReferral();
         app.MapGroup("/ogc").MapOgcFeatures();
+        app.MapGroup("/api/workshops").MapWorkshops();
+        app.MapHub<WorkshopHub>(WorkshopHub.Path);
         app.MapRazorPages();
         return app;
     }
@@ -90,10 +96,14 @@ public static class SocialInfraApp
 /// <summary>Names the signed-in user in the audit history ("Ann Officer (ann@council.example)"), else "anonymous"; outside a request, the command line.</summary>
 public sealed class SignedInActor(IHttpContextAccessor http) : IActor
 {
+    /// <summary>The HttpContext item naming a workshop participant, who has no account.</summary>
+    public const string ParticipantItem = "socialinfra:workshop-participant";
+
     public string Name => http.HttpContext?.User switch
     {
         null => "command line",
         { Identity: { IsAuthenticated: true, Name: { } name } } user => $"{user.DisplayName()} ({name})",
+        _ when http.HttpContext.Items[ParticipantItem] is string participant => participant,
         _ => "anonymous",
     };
 }
