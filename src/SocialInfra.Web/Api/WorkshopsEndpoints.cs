@@ -64,8 +64,8 @@ public static class WorkshopsEndpoints
     public static async Task<RoomState> StateOfAsync(SocialInfraDbContext db, WorkshopSession session, WorkshopParticipant? participant, CancellationToken cancellationToken)
     {
         var contributions = await WorkshopRoom.Views(db, db.Contributions.AsNoTracking()
-                .Where(c => c.SessionId == session.Id && c.Status == ContributionStatus.Shown))
-            .OrderByDescending(c => c.Dots).ThenBy(c => c.CreatedAt)
+                .Where(c => c.SessionId == session.Id && c.Status == ContributionStatus.Shown)
+                .OrderByDescending(c => c.Dots).ThenBy(c => c.CreatedAt))
             .ToListAsync(cancellationToken);
         var yours = participant is null ? [] : await db.Votes.AsNoTracking()
             .Where(v => v.ParticipantId == participant.Id)
@@ -139,7 +139,8 @@ public static class WorkshopsEndpoints
         }
         if (!await antiforgery.IsRequestValidAsync(http))
         {
-            return (null, Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The page has expired",
+            // 403, not 400: a browser keeps what it has queued and asks for a reload, rather than dropping it as refused.
+            return (null, Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "The page has expired",
                 detail: "Reload the page and try again: nothing you have queued is lost."));
         }
         return (room, null);

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
@@ -16,7 +18,7 @@ namespace SocialInfra.Web.Pages.Workshops;
 /// found missing, dormant or lost, the notes of what is needed and the dots, ward by ward; also as GeoJSON and CSV.
 /// Participants' names stay in the room: the record does not carry them.
 /// </summary>
-public class ReportModel(SocialInfraDbContext db, TimeProvider clock) : WorkshopPageModel(db)
+public class ReportModel(SocialInfraDbContext db, TimeProvider clock, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : WorkshopPageModel(db)
 {
     /// <summary>A contribution as the record keeps it.</summary>
     public sealed record Entry(ContributionView Contribution, SubmissionStatus? Submission);
@@ -62,7 +64,8 @@ public class ReportModel(SocialInfraDbContext db, TimeProvider clock) : Workshop
             collection.Add(new Feature(point, properties));
         }
         Response.Headers.ContentDisposition = $"attachment; filename=\"workshop-{Session.Code}.geojson\"";
-        return new JsonResult(collection) { ContentType = GeoJson.ContentType };
+        // The API's serializer options: they hold the GeoJSON converters.
+        return Content(JsonSerializer.Serialize(collection, json.Value.SerializerOptions), GeoJson.ContentType);
     }
 
     public async Task<IActionResult> OnGetCsvAsync(Guid id, CancellationToken cancellationToken)
@@ -110,7 +113,7 @@ public class ReportModel(SocialInfraDbContext db, TimeProvider clock) : Workshop
             return away;
         }
         var shown = Db.Contributions.AsNoTracking().Where(c => c.SessionId == id && c.Status == ContributionStatus.Shown);
-        var views = await WorkshopRoom.Views(Db, shown).OrderBy(c => c.WardName).ThenByDescending(c => c.Dots).ThenBy(c => c.CreatedAt).ToListAsync(cancellationToken);
+        var views = await WorkshopRoom.Views(Db, shown.OrderBy(c => c.Ward!.Name).ThenByDescending(c => c.Dots).ThenBy(c => c.CreatedAt)).ToListAsync(cancellationToken);
         var submissions = await shown.Where(c => c.SubmissionId != null)
             .Join(Db.PlaceSubmissions, c => c.SubmissionId, s => s.Id, (c, s) => new { c.Id, s.Status })
             .ToDictionaryAsync(x => x.Id, x => x.Status, cancellationToken);

@@ -73,8 +73,8 @@ public class SessionModel(SocialInfraDbContext db, TimeProvider clock) : Worksho
         }
         WardNames = await Db.WorkshopSessions.Where(s => s.Id == id).SelectMany(s => s.Wards).OrderBy(w => w.Name).Select(w => w.Name).ToListAsync(cancellationToken);
         Participants = await Db.WorkshopParticipants.CountAsync(p => p.SessionId == id, cancellationToken);
-        Contributions = await WorkshopRoom.Views(Db, Db.Contributions.AsNoTracking().Where(c => c.SessionId == id))
-            .OrderBy(c => c.CreatedAt).ToListAsync(cancellationToken);
+        Contributions = await WorkshopRoom.Views(Db, Db.Contributions.AsNoTracking().Where(c => c.SessionId == id).OrderBy(c => c.CreatedAt))
+            .ToListAsync(cancellationToken);
         QrCode = QrCodeSvg.Draw(JoinUrl, $"QR code for {JoinUrl}");
         return null;
     }
