@@ -198,7 +198,7 @@
       item.appendChild(el('p', 'govuk-body-s govuk-!-margin-bottom-1 si-contribution__meta', (more ? more + ' · ' : '') + c.wardName + ' · added by ' + c.by));
       var dots = el('p', 'govuk-body govuk-!-margin-bottom-1');
       var shown = el('span', 'si-dots', new Array(Math.min(c.dots, 30) + 1).join('●'));
-      shown.setAttribute('aria-label', plural(c.dots, 'dot', 'dots'));
+      shown.setAttribute('aria-hidden', 'true');
       dots.appendChild(shown);
       dots.appendChild(document.createTextNode(' '));
       dots.appendChild(el('span', 'si-dot-count', plural(c.dots, 'dot', 'dots')));
@@ -575,6 +575,7 @@
     buffered = [];
     connection.invoke('Watch', code).then(function () {
       connected = true;
+      showConnection();
       return load();
     }).then(flush, showConnection);
   });
@@ -590,6 +591,7 @@
       return connection.invoke('Watch', code);
     }).then(function () {
       connected = true;
+      showConnection();
       return load();
     }).then(flush).catch(function () {
       connected = false;
