@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.IO.Converters;
@@ -40,6 +41,8 @@ public static class SocialInfraApp
         });
         builder.Services.AddHealthChecks().AddCheck<PostGisHealthCheck>("postgis");
         builder.Services.AddRazorPages(pages => pages.Conventions.AddPageRoute("/Workshops/Join", "join"));
+        // Keys in the database: every instance can read the others' cookies and antiforgery tokens.
+        builder.Services.AddDataProtection().PersistKeysToDbContext<SocialInfraDbContext>().SetApplicationName("SocialInfra");
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<WorkshopBroadcaster>();
         builder.Services.AddHostedService(services => services.GetRequiredService<WorkshopBroadcaster>());

@@ -45,5 +45,8 @@ public static class WorkshopAccess
 
     /// <summary>Names the participant in the audit history of what they change.</summary>
     public static void NameInAudit(HttpContext http, WorkshopSession session, WorkshopParticipant participant) =>
-        http.Items[SignedInActor.ParticipantItem] = $"{participant.DisplayName} (workshop {session.Code} participant)";
+        NameInAudit(http, session.Code, participant.DisplayName);
+
+    public static void NameInAudit(HttpContext http, string code, string displayName) =>
+        http.Items[SignedInActor.ParticipantItem] = $"{displayName} (workshop {code} participant)";
 }

@@ -17,6 +17,7 @@ public sealed class WorkshopBroadcaster(NpgsqlDataSource dataSource, IHubContext
     private NpgsqlConnection? _connection;
     private Task? _listening;
     private Task? _sending;
+    private int _shutDown;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -36,16 +37,22 @@ public sealed class WorkshopBroadcaster(NpgsqlDataSource dataSource, IHubContext
     private async Task ConnectAsync(CancellationToken cancellationToken)
     {
         var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        connection.Notification += (_, e) =>
+        try
         {
-            if (WorkshopEvents.TryRead(e.Payload, out var session, out var message))
+            connection.Notification += (_, e) =>
             {
-                _outbox.Writer.TryWrite((session, message));
-            }
-        };
-        await using (var listen = new NpgsqlCommand($"LISTEN {WorkshopEvents.Channel}", connection))
-        {
+                if (WorkshopEvents.TryRead(e.Payload, out var session, out var message))
+                {
+                    _outbox.Writer.TryWrite((session, message));
+                }
+            };
+            await using var listen = new NpgsqlCommand($"LISTEN {WorkshopEvents.Channel}", connection);
             await listen.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
         }
         _connection = connection;
     }
@@ -112,8 +119,17 @@ public sealed class WorkshopBroadcaster(NpgsqlDataSource dataSource, IHubContext
         }
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StopAsync(CancellationToken cancellationToken) => ShutDownAsync(cancellationToken);
+
+    // The host may stop it, dispose it, or (when a test host is torn down) dispose it before stopping it: once is enough.
+    public async ValueTask DisposeAsync() => await ShutDownAsync(CancellationToken.None);
+
+    private async Task ShutDownAsync(CancellationToken cancellationToken)
     {
+        if (Interlocked.Exchange(ref _shutDown, 1) == 1)
+        {
+            return;
+        }
         await _stopping.CancelAsync();
         _outbox.Writer.TryComplete();
         foreach (var task in new[] { _listening, _sending })
@@ -123,11 +139,6 @@ public sealed class WorkshopBroadcaster(NpgsqlDataSource dataSource, IHubContext
                 await task.WaitAsync(cancellationToken).ContinueWith(_ => { }, CancellationToken.None);
             }
         }
-        await DropConnectionAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
         await DropConnectionAsync();
         _stopping.Dispose();
     }

@@ -17,7 +17,8 @@ public static class AuditRecorder
     // Sign-in tokens are secrets and the roles are fixed; role assignments and users are audited.
     private static readonly HashSet<Type> NotAudited =
         [typeof(AuditEntry), typeof(Category), typeof(LocalAuthority), typeof(Ward), typeof(Lsoa), typeof(PostcodeLocation), typeof(Imports.ImportRun),
-         typeof(IdentityUserToken<Guid>), typeof(Role), typeof(IdentityRoleClaim<Guid>)];
+         typeof(IdentityUserToken<Guid>), typeof(Role), typeof(IdentityRoleClaim<Guid>),
+         typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey)];
 
     // Password hashes and stamps never leave the users table; sign-in attempts are not changes to an account.
     private static readonly HashSet<string> NotAuditedProperties =

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SocialInfra.Accounts;
@@ -15,8 +16,11 @@ namespace SocialInfra.Data;
 
 /// <summary>The unit of work over the PostGIS database, accounts included; every save also writes the audit history.</summary>
 public class SocialInfraDbContext(DbContextOptions<SocialInfraDbContext> options, IActor actor)
-    : IdentityDbContext<User, Role, Guid>(options)
+    : IdentityDbContext<User, Role, Guid>(options), IDataProtectionKeyContext
 {
+    /// <summary>ASP.NET Core's data-protection keys (cookies, antiforgery), shared by every instance of the app.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Place> Places => Set<Place>();

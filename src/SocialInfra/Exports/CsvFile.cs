@@ -14,11 +14,21 @@ public static class CsvFile
             {
                 foreach (var cell in row)
                 {
-                    csv.WriteField(cell ?? "");
+                    csv.WriteField(Defused(cell ?? ""));
                 }
                 csv.EndRecord();
             }
         }
         return buffer.ToArray();
     }
+
+    /// <summary>
+    /// Text that a spreadsheet would run as a formula (=, +, -, @, tab or carriage return first) gets a leading
+    /// apostrophe, as OWASP advises, so a name typed by anyone cannot run in an officer's Excel. Numbers are left alone.
+    /// </summary>
+    public static string Defused(string cell) =>
+        cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r'
+            && !double.TryParse(cell, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)
+            ? "'" + cell
+            : cell;
 }

@@ -208,16 +208,10 @@ public static class WorkshopRoom
         {
             return RoomResult<ContributionView>.Invalid(nameof(draft.ClientId), "Every contribution needs the id its browser gave it");
         }
-        if (await ExistingAsync(db, session.Id, draft.ClientId, cancellationToken) is { } sent)
+        if (await ExistingAsync(db, session.Id, participant.Id, draft.ClientId, cancellationToken) is { } sent)
         {
             return RoomResult<ContributionView>.Done(sent);
         }
-        var state = await db.WorkshopSessions.Where(s => s.Id == session.Id).Select(s => s.State).SingleAsync(cancellationToken);
-        if (state != WorkshopState.Open)
-        {
-            return RoomResult<ContributionView>.Refused(state == WorkshopState.Locked ? RoomOutcome.Locked : RoomOutcome.Ended);
-        }
-
         var (contribution, errors) = await CheckAsync(db, session, draft, cancellationToken);
         if (contribution is null)
         {
@@ -228,6 +222,12 @@ public static class WorkshopRoom
         contribution.Revision = 1;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Under a share lock, so locking or ending the workshop waits for this to finish, and nothing slips in after.
+        var state = await StateAsync(db, session.Id, cancellationToken);
+        if (state != WorkshopState.Open)
+        {
+            return RoomResult<ContributionView>.Refused(state == WorkshopState.Locked ? RoomOutcome.Locked : RoomOutcome.Ended);
+        }
         db.Contributions.Add(contribution);
         try
         {
@@ -238,7 +238,9 @@ public static class WorkshopRoom
             // The same contribution sent twice at once: the other request kept it.
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            return RoomResult<ContributionView>.Done((await ExistingAsync(db, session.Id, draft.ClientId, cancellationToken))!);
+            return await ExistingAsync(db, session.Id, participant.Id, draft.ClientId, cancellationToken) is { } kept
+                ? RoomResult<ContributionView>.Done(kept)
+                : RoomResult<ContributionView>.Invalid(nameof(draft.ClientId), "Send this again with a new id");
         }
         var view = await ViewAsync(db, contribution.Id, cancellationToken);
         await WorkshopEvents.ContributionAsync(db, session.Id, view, cancellationToken);
@@ -246,9 +248,11 @@ public static class WorkshopRoom
         return RoomResult<ContributionView>.Done(view);
     }
 
-    private static async Task<ContributionView?> ExistingAsync(SocialInfraDbContext db, Guid sessionId, Guid clientId, CancellationToken cancellationToken)
+    /// <summary>The participant's own contribution already sent with this id, if any.</summary>
+    private static async Task<ContributionView?> ExistingAsync(SocialInfraDbContext db, Guid sessionId, Guid participantId, Guid clientId, CancellationToken cancellationToken)
     {
-        var id = await db.Contributions.Where(c => c.SessionId == sessionId && c.ClientId == clientId).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
+        var id = await db.Contributions.Where(c => c.SessionId == sessionId && c.ParticipantId == participantId && c.ClientId == clientId)
+            .Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
         return id is null ? null : await ViewAsync(db, id.Value, cancellationToken);
     }
 
@@ -387,15 +391,17 @@ public static class WorkshopRoom
         SocialInfraDbContext db, WorkshopSession session, WorkshopParticipant participant, Guid contributionId, int dots,
         CancellationToken cancellationToken = default)
     {
-        if (dots < 0)
+        if (dots < 0 || dots > session.DotBudget)
         {
-            return RoomResult<VoteResult>.Invalid("Dots", "Dots must be 0 or more");
+            return RoomResult<VoteResult>.Invalid("Dots", $"Dots must be a whole number from 0 to {session.DotBudget}");
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Participant first, then contribution: every vote takes its locks in that order, so none waits on another in a circle.
+        // NO KEY UPDATE, so a merge adding this participant's vote elsewhere (a foreign-key check) is not blocked by it;
+        // a share lock on the workshop, so ending it waits for votes in flight, and votes after the end are refused.
         var state = await db.Database.SqlQuery<string>($"""
             SELECT s."State" AS "Value" FROM "WorkshopParticipants" AS p JOIN "WorkshopSessions" AS s ON s."Id" = p."SessionId"
-            WHERE p."Id" = {participant.Id} AND s."Id" = {session.Id} FOR UPDATE OF p
+            WHERE p."Id" = {participant.Id} AND s."Id" = {session.Id} FOR NO KEY UPDATE OF p FOR SHARE OF s
             """).ToListAsync(cancellationToken);
         if (state is not [var current])
         {
@@ -414,10 +420,10 @@ public static class WorkshopRoom
         }
         var votes = await db.Votes.Where(v => v.ParticipantId == participant.Id).ToListAsync(cancellationToken);
         var mine = votes.FirstOrDefault(v => v.ContributionId == contributionId);
-        var elsewhere = votes.Where(v => v != mine).Sum(v => v.Dots);
+        var elsewhere = votes.Where(v => v != mine).Sum(v => (long)v.Dots);
         if (elsewhere + dots > session.DotBudget)
         {
-            var left = session.DotBudget - elsewhere;
+            var left = Math.Max(0, session.DotBudget - elsewhere);
             return RoomResult<VoteResult>.Invalid("Dots",
                 $"You have {session.DotBudget} dots and {elsewhere} are on other contributions, so you can put at most {left} here");
         }
@@ -446,14 +452,21 @@ public static class WorkshopRoom
             await WorkshopEvents.ContributionAsync(db, session.Id, view, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
-        return RoomResult<VoteResult>.Done(new VoteResult(view, dots, session.DotBudget - elsewhere - dots));
+        return RoomResult<VoteResult>.Done(new VoteResult(view, dots, (int)(session.DotBudget - elsewhere - dots)));
     }
 
-    /// <summary>Hides a contribution from the room (or shows it again). Hidden ones keep their dots but do not go to moderation.</summary>
+    /// <summary>
+    /// Hides a contribution from the room (or shows it again, with no dots). Hiding gives its dots back to those who
+    /// placed them, so nobody's budget is spent on something they can no longer see; hidden ones never go to moderation.
+    /// </summary>
     public static async Task<RoomOutcome> SetHiddenAsync(
         SocialInfraDbContext db, WorkshopSession session, Guid contributionId, bool hidden, int expectedEditVersion, CancellationToken cancellationToken = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await StateAsync(db, session.Id, cancellationToken) == WorkshopState.Ended)
+        {
+            return RoomOutcome.Ended;
+        }
         var contribution = await LockForEditAsync(db, session.Id, contributionId, cancellationToken);
         if (contribution is null || contribution.Status == ContributionStatus.Merged)
         {
@@ -464,6 +477,11 @@ public static class WorkshopRoom
             return RoomOutcome.Conflict;
         }
         contribution.Status = hidden ? ContributionStatus.Hidden : ContributionStatus.Shown;
+        if (hidden)
+        {
+            db.Votes.RemoveRange(await db.Votes.Where(v => v.ContributionId == contributionId).ToListAsync(cancellationToken));
+            contribution.Dots = 0;
+        }
         return await SaveEditAsync(db, session.Id, transaction, [contribution], cancellationToken);
     }
 
@@ -476,6 +494,10 @@ public static class WorkshopRoom
             return RoomOutcome.Invalid;
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await StateAsync(db, session.Id, cancellationToken) == WorkshopState.Ended)
+        {
+            return RoomOutcome.Ended;
+        }
         // Both rows locked in id order, so two merges of the same pair cannot deadlock.
         var pair = await db.Contributions
             .FromSql($"""SELECT * FROM "Contributions" WHERE "SessionId" = {session.Id} AND "Id" = ANY({new[] { fromId, intoId }}) ORDER BY "Id" FOR UPDATE""")
@@ -517,6 +539,10 @@ public static class WorkshopRoom
         CancellationToken cancellationToken = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await StateAsync(db, session.Id, cancellationToken) == WorkshopState.Ended)
+        {
+            return RoomResult<ContributionView>.Refused(RoomOutcome.Ended);
+        }
         var contribution = await LockForEditAsync(db, session.Id, contributionId, cancellationToken);
         if (contribution is null || contribution.Status == ContributionStatus.Merged)
         {
@@ -545,6 +571,11 @@ public static class WorkshopRoom
         await SaveEditAsync(db, session.Id, transaction, [contribution], cancellationToken);
         return RoomResult<ContributionView>.Done(await ViewAsync(db, contributionId, cancellationToken));
     }
+
+    /// <summary>The workshop's state, share-locked for the rest of the transaction: locking or ending it waits until this commits.</summary>
+    private static async Task<WorkshopState> StateAsync(SocialInfraDbContext db, Guid sessionId, CancellationToken cancellationToken) =>
+        Enum.Parse<WorkshopState>((await db.Database.SqlQuery<string>(
+            $"""SELECT "State" AS "Value" FROM "WorkshopSessions" WHERE "Id" = {sessionId} FOR SHARE""").ToListAsync(cancellationToken)).Single());
 
     private static async Task<Contribution?> LockForEditAsync(SocialInfraDbContext db, Guid sessionId, Guid id, CancellationToken cancellationToken) =>
         (await db.Contributions

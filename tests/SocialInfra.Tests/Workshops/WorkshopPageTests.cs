@@ -5,7 +5,10 @@ using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using FluentAssertions;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SocialInfra.Accounts;
 using SocialInfra.Places;
 using SocialInfra.Tests.Infrastructure;
 using SocialInfra.Workshops;
@@ -17,6 +20,7 @@ namespace SocialInfra.Tests.Workshops;
 public class WorkshopPageTests(AccountsFactory app) : IClassFixture<AccountsFactory>
 {
     private const string Abbey = "E05000026", Alibon = "E05000027", Becontree = "E05000028";
+    private const string OtherFacilitator = "other.facilitator@council.test";
 
     /// <summary>A facilitator's new workshop over Abbey and Alibon, set up through the form; its id and code.</summary>
     private async Task<(Guid Id, string Code)> CreateAsync(string title = "Abbey and Alibon evening", string dots = "3")
@@ -137,17 +141,19 @@ public class WorkshopPageTests(AccountsFactory app) : IClassFixture<AccountsFact
         var id = JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
         JsonDocument.Parse(await again.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid().Should().Be(id);
 
-        var over = await SendAsync(phone, code, HttpMethod.Put, $"/api/workshops/{code}/votes/{id}", new { dots = 3 });
-        var two = await SendAsync(phone, code, HttpMethod.Put, $"/api/workshops/{code}/votes/{id}", new { dots = 2 });
+        var benches = await SendAsync(phone, code, HttpMethod.Post, $"/api/workshops/{code}/contributions", new { clientId = Guid.NewGuid(), kind = "GapNote", text = "Benches", wardCode = Alibon });
+        var benchesId = JsonDocument.Parse(await benches.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+        (await SendAsync(phone, code, HttpMethod.Put, $"/api/workshops/{code}/votes/{benchesId}", new { dots = 1 })).StatusCode.Should().Be(HttpStatusCode.OK);
+        var over = await SendAsync(phone, code, HttpMethod.Put, $"/api/workshops/{code}/votes/{id}", new { dots = 2 });
+        var one = await SendAsync(phone, code, HttpMethod.Put, $"/api/workshops/{code}/votes/{id}", new { dots = 1 });
 
         over.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var problem = JsonDocument.Parse(await over.Content.ReadAsStringAsync()).RootElement;
-        problem.GetProperty("errors").GetProperty("dots")[0].GetString().Should().Be("You have 2 dots and 0 are on other contributions, so you can put at most 2 here");
-        two.StatusCode.Should().Be(HttpStatusCode.OK);
+        problem.GetProperty("errors").GetProperty("dots")[0].GetString().Should().Be("You have 2 dots and 1 are on other contributions, so you can put at most 1 here");
+        one.StatusCode.Should().Be(HttpStatusCode.OK);
         var state = JsonDocument.Parse(await phone.GetStringAsync($"/api/workshops/{code}")).RootElement;
         state.GetProperty("dotsLeft").GetInt32().Should().Be(0);
-        state.GetProperty("contributions").EnumerateArray().Should().ContainSingle()
-            .Which.GetProperty("dots").GetInt32().Should().Be(2);
+        state.GetProperty("contributions").EnumerateArray().Select(c => c.GetProperty("dots").GetInt32()).Should().Equal(1, 1);
         await using var db = app.Database.CreateContext();
         (await db.Contributions.CountAsync(c => c.ClientId == clientId)).Should().Be(1);
         (await db.AuditEntries.AnyAsync(a => a.EntityType == "Contribution" && a.ChangedBy == $"Kim (workshop {code} participant)")).Should().BeTrue();
@@ -209,6 +215,30 @@ public class WorkshopPageTests(AccountsFactory app) : IClassFixture<AccountsFact
             (await client.GetAsync($"/Workshops/Report/{id}")).StatusCode.Should().Be(record, email);
             (await client.GetAsync($"/Workshops/Report/{id}?handler=Csv")).StatusCode.Should().Be(record, email);
         }
+        // Another facilitator may not run, or act on, someone else's workshop.
+        using (var scope = app.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+            if (await users.FindByEmailAsync(OtherFacilitator) is null)
+            {
+                var user = new User { UserName = OtherFacilitator, Email = OtherFacilitator, EmailConfirmed = true, DisplayName = "Fred Facilitator" };
+                (await users.CreateAsync(user, app.Password)).Succeeded.Should().BeTrue();
+                (await users.AddToRoleAsync(user, Roles.Facilitator)).Succeeded.Should().BeTrue();
+            }
+        }
+        var other = await app.ClientAsync(OtherFacilitator);
+        (await other.GetAsync($"/Workshops/Session/{id}")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await other.GetAsync($"/Workshops/Report/{id}")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        var token = (await other.GetDocumentAsync("/Workshops/Create")).QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        var lockIt = await other.PostAsync($"/Workshops/Session/{id}?handler=Lock", new FormUrlEncodedContent(
+            new Dictionary<string, string> { ["locked"] = "true", ["__RequestVerificationToken"] = token }));
+        lockIt.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await other.GetDocumentAsync("/Workshops")).QuerySelector("#workshops-table").Should().BeNull("a facilitator sees only their own workshops");
+        await using (var db = app.Database.CreateContext())
+        {
+            (await db.WorkshopSessions.SingleAsync(s => s.Id == id)).State.Should().Be(WorkshopState.Open);
+        }
+
         var anonymous = await app.ClientAsync(null);
         (await anonymous.GetAsync($"/Workshops/Session/{id}")).StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await anonymous.GetAsync("/Workshops/Create")).StatusCode.Should().Be(HttpStatusCode.Redirect);

@@ -270,4 +270,80 @@ public class WorkshopRoomTests : IAsyncLifetime
             new { Code = GapBorough.East, GapBefore = (double?)0.4, RankBefore = (int?)2, GapAfter = (double?)0.2, RankAfter = (int?)1 },
             new { Code = GapBorough.West, GapBefore = (double?)0.5, RankBefore = (int?)1, GapAfter = (double?)0.125, RankAfter = (int?)2 });
     }
+
+    [Fact]
+    public async Task A_lost_place_counts_as_closed_in_the_record()
+    {
+        var session = await CreateAsync();
+        var sam = await JoinAsync(session, "Sam");
+        await using (var db = _database.CreateContext())
+        {
+            var library = await db.Places.Where(p => p.Name == "East Library").Select(p => p.Id).SingleAsync();
+            (await WorkshopRoom.ContributeAsync(db, session, sam, new ContributionDraft { ClientId = Guid.NewGuid(), Kind = ContributionKind.LostPlace, PlaceId = library }, Now))
+                .Outcome.Should().Be(RoomOutcome.Done);
+        }
+
+        await using var check = _database.CreateContext();
+        var record = await WorkshopRecord.GapsAsync(check, session, Now);
+
+        // Without East Library no LSOA reaches a library: West (0.25 + 0) / 2 = 0.125, gap 0.875; East (0.5 + 0) / 2 = 0.25, gap 0.8 × 0.75 = 0.6.
+        record.Wards.Select(w => new { w.Code, w.GapBefore, GapAfter = Math.Round(w.GapAfter!.Value, 10), w.RankAfter }).Should().Equal(
+            new { Code = GapBorough.East, GapBefore = (double?)0.4, GapAfter = 0.6, RankAfter = (int?)2 },
+            new { Code = GapBorough.West, GapBefore = (double?)0.5, GapAfter = 0.875, RankAfter = (int?)1 });
+    }
+
+    [Fact]
+    public async Task Dots_beyond_the_budget_in_one_go_are_refused_whatever_the_number()
+    {
+        var session = await CreateAsync(dots: 3);
+        var sam = await JoinAsync(session, "Sam");
+        var note = (await ContributeAsync(session, sam, Note("A youth club"))).Value!;
+        var other = (await ContributeAsync(session, sam, Note("Benches"))).Value!;
+        await VoteAsync(session, sam, other.Id, 1);
+
+        var huge = await VoteAsync(session, sam, note.Id, int.MaxValue);
+        var negative = await VoteAsync(session, sam, note.Id, -1);
+
+        huge.Errors.Should().Equal(new FieldError("Dots", "Dots must be a whole number from 0 to 3"));
+        negative.Outcome.Should().Be(RoomOutcome.Invalid);
+        await using var db = _database.CreateContext();
+        (await db.Contributions.SumAsync(c => c.Dots)).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Hiding_a_contribution_gives_its_dots_back()
+    {
+        var session = await CreateAsync(dots: 3);
+        var sam = await JoinAsync(session, "Sam");
+        var spam = (await ContributeAsync(session, sam, Note("Spam"))).Value!;
+        var note = (await ContributeAsync(session, sam, Note("A youth club"))).Value!;
+        await VoteAsync(session, sam, spam.Id, 3);
+        await using (var db = _database.CreateContext())
+        {
+            (await WorkshopRoom.SetHiddenAsync(db, session, spam.Id, hidden: true, spam.EditVersion)).Should().Be(RoomOutcome.Done);
+        }
+
+        var all = await VoteAsync(session, sam, note.Id, 3);
+
+        all.Value.Should().BeEquivalentTo(new { MyDots = 3, DotsLeft = 0 });
+        await using var check = _database.CreateContext();
+        (await check.Contributions.SingleAsync(c => c.Id == spam.Id)).Dots.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task After_the_end_nothing_can_be_hidden_merged_or_edited()
+    {
+        var session = await CreateAsync();
+        var sam = await JoinAsync(session, "Sam");
+        var a = (await ContributeAsync(session, sam, Note("A youth club"))).Value!;
+        var b = (await ContributeAsync(session, sam, Note("Youth club"))).Value!;
+        await using var db = _database.CreateContext();
+        await WorkshopRoom.EndAsync(db, session, Fay, Now);
+
+        (await WorkshopRoom.SetHiddenAsync(db, session, a.Id, hidden: true, a.EditVersion)).Should().Be(RoomOutcome.Ended);
+        (await WorkshopRoom.MergeAsync(db, session, b.Id, a.Id, b.EditVersion)).Should().Be(RoomOutcome.Ended);
+        (await WorkshopRoom.EditAsync(db, session, a.Id, "Changed", null, a.EditVersion)).Outcome.Should().Be(RoomOutcome.Ended);
+        (await WorkshopRoom.SetLockedAsync(db, session, locked: true)).Should().Be(RoomOutcome.Ended);
+        (await db.Contributions.CountAsync(c => c.SessionId == session.Id && c.Status == ContributionStatus.Shown)).Should().Be(2);
+    }
 }

@@ -16,7 +16,8 @@ public class ContributionModel(SocialInfraDbContext db) : WorkshopPageModel(db)
 
     public ContributionView Contribution { get; private set; } = null!;
     public IReadOnlyList<Category> Categories { get; private set; } = [];
-    public FormErrors Errors { get; } = [];
+    // Only the words and the kind of place can be changed here: any other field's error is shown at the words.
+    public FormErrors Errors { get; } = new() { Anchors = { ["PlaceId"] = "Text", ["Latitude"] = "Text", ["Postcode"] = "Text", ["WardCode"] = "Text", [""] = "Text" } };
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid contributionId, CancellationToken cancellationToken)
     {

@@ -29,6 +29,7 @@ public class JoinModel(SocialInfraDbContext db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        WorkshopAccess.NameInAudit(HttpContext, WorkshopRoom.NormaliseCode(Code), DisplayName?.Trim() ?? "");
         var result = await WorkshopRoom.JoinAsync(db, Code, DisplayName, clock.GetUtcNow(), cancellationToken);
         if (result.Outcome != RoomOutcome.Done)
         {

@@ -80,7 +80,8 @@ public class RoomModel(SocialInfraDbContext db, IOptionsSnapshot<MapOptions> opt
             Errors.Anchors[$"{NoteForm}-Postcode"] = $"{NoteForm}-WardCode";
             foreach (var error in result.Errors)
             {
-                Errors.Add($"{form}-{(error.Field.Length == 0 ? "Text" : error.Field)}", error.Message);
+                // Locked or ended: the forms are gone, so the message points at the notice that says so.
+                Errors.Add(error.Field.Length == 0 ? "room-state" : $"{form}-{error.Field}", error.Message);
             }
             return Page();
         }
@@ -97,7 +98,9 @@ public class RoomModel(SocialInfraDbContext db, IOptionsSnapshot<MapOptions> opt
         var result = await WorkshopRoom.VoteAsync(db, Room.Session, Participant, contributionId, dots, cancellationToken);
         if (result.Outcome != RoomOutcome.Done)
         {
-            Errors.Add($"dots-{contributionId}", result.Errors[0].Message);
+            // A contribution hidden or merged meanwhile is no longer listed: the message points at the list.
+            Errors.Add(result.Outcome == RoomOutcome.NotFound || Room.State.Contributions.All(c => c.Id != contributionId) ? "on-the-map" : $"dots-{contributionId}",
+                result.Errors[0].Message);
             return Page();
         }
         Banner = $"You have {result.Value!.MyDots} {(result.Value.MyDots == 1 ? "dot" : "dots")} on {RoomView.Headline(result.Value.Contribution)}; {result.Value.DotsLeft} left";

@@ -51,7 +51,18 @@
   connection.onreconnected(function () {
     connection.invoke('Watch', code).then(soon);
   });
-  connection.start().then(function () { return connection.invoke('Watch', code); }).then(function () {
-    live.dataset.ready = 'true';
-  }).catch(function () { });
+  connection.onclose(function () { window.setTimeout(start, 5000); });
+
+  var started = false;
+  function start() {
+    connection.start().then(function () { return connection.invoke('Watch', code); }).then(function () {
+      live.dataset.ready = 'true';
+      // After a break, catch up on what happened meanwhile.
+      if (started) soon();
+      started = true;
+    }).catch(function () {
+      if (connection.state === signalR.HubConnectionState.Disconnected) window.setTimeout(start, 5000);
+    });
+  }
+  start();
 }());

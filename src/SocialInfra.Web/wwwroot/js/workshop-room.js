@@ -270,8 +270,15 @@
       if (was && was.revision >= event.revision) return;
       delete byId[event.id];
       gone[event.id] = event.revision;
+      if (state && state.yourDots[event.id]) {
+        // Hiding gives dots back; merging moves them: either way, ask the server what this phone now has.
+        load();
+        return;
+      }
     } else if (event.type === 'state') {
+      if (!state) return;
       state.state = event.state;
+      say(event.state === 'Locked' ? 'The facilitator has locked the map.' : event.state === 'Ended' ? 'The workshop has ended.' : 'The map is open again.');
     } else if (event.type === 'resync') {
       load();
       return;
@@ -309,7 +316,10 @@
   }
 
   // ---- The outbox ----
+  // Kept in memory as well, so a full or unavailable localStorage (private browsing) still sends what is queued.
+  var memory = null;
   function readOutbox() {
+    if (memory) return memory.slice();
     try {
       return JSON.parse(window.localStorage.getItem(outboxKey) || '[]');
     } catch (e) {
@@ -318,7 +328,12 @@
   }
 
   function writeOutbox(items) {
-    window.localStorage.setItem(outboxKey, JSON.stringify(items));
+    try {
+      window.localStorage.setItem(outboxKey, JSON.stringify(items));
+      memory = null;
+    } catch (e) {
+      memory = items.slice();
+    }
     showOutbox();
   }
 
@@ -385,13 +400,16 @@
           flush();
         } else if (response.status === 403 || response.status >= 500) {
           // Not joined any more, an expired page or a server fault: keep it, and say what to do.
+          if (response.status >= 500) {
+            // To the back of the queue, so one change the server cannot take does not hold up the others.
+            writeOutbox(readOutbox().filter(function (other) { return other.id !== item.id; }).concat([item]));
+          }
+          waitingAll();
+          later();
           if (connectionStatus) {
             connectionStatus.textContent = response.status === 403
               ? (answer.detail || 'Reload the page to send what is waiting.') : 'The server had a problem. Trying again shortly.';
           }
-          done('waiting');
-          delete callbacks[item.id];
-          later();
         } else {
           remove(item.id);
           delete callbacks[item.id];
@@ -402,9 +420,17 @@
       });
     }, function () {
       flushing = false;
-      done('waiting');
-      delete callbacks[item.id];
+      waitingAll();
       later();
+    });
+  }
+
+  // Every form whose change is queued hears that it is saved on the phone, not only the first in the queue.
+  function waitingAll() {
+    Object.keys(callbacks).forEach(function (id) {
+      var callback = callbacks[id];
+      delete callbacks[id];
+      callback('waiting');
     });
   }
 
@@ -450,7 +476,7 @@
     Object.keys(errors).forEach(function (key) {
       var field = key.charAt(0).toUpperCase() + key.slice(1);
       if (field === 'Latitude') field = prefix === 'note' ? 'WardCode' : 'Postcode';
-      var input = document.getElementById(prefix + '-' + field) || form.querySelector('input, select, textarea');
+      var input = document.getElementById(prefix + '-' + field) || form.querySelector('input[id], select[id], textarea[id]');
       errors[key].forEach(function (message) {
         var item = el('li');
         var link = el('a', null, message);
@@ -577,7 +603,13 @@
       connected = true;
       showConnection();
       return load();
-    }).then(flush, showConnection);
+    }).then(flush, function () {
+      // Not watching: stop holding events back, and start the connection afresh.
+      buffered = null;
+      connected = false;
+      showConnection();
+      connection.stop();
+    });
   });
   connection.onclose(function () {
     connected = false;
