@@ -69,13 +69,15 @@ public class WorkshopTests(AccountsBrowserFixture fixture) : IClassFixture<Accou
         (await Item(kim.Page, "Somewhere warm after school").Locator(".si-contribution__meta").TextContentAsync()).Should().Be("Alibon · added by Sam");
         (await sam.Page.Locator("#note-Text").InputValueAsync()).Should().BeEmpty("the form is ready for the next note");
 
-        // A missing place by postcode: Barking Library's, in Abbey; it appears on the other phone's map as well as its list.
-        await kim.Page.GetByLabel("Name of the place").FillAsync("Abbey Youth Shed");
-        await kim.Page.Locator("#place-CategorySlug").SelectOptionAsync(new SelectOptionValue { Label = "Community centre" });
-        await kim.Page.GetByLabel("Postcode").FillAsync("IG11 7NB");
-        await kim.Page.GetByRole(AriaRole.Button, new() { Name = "Add the place" }).ClickAsync();
-        await Item(sam.Page, "Abbey Youth Shed").WaitForAsync();
-        await sam.Page.Locator("#room-map path.leaflet-interactive").First.WaitForAsync();
+        // Then, from the same page, a missing place by postcode (Barking Library's, in Abbey): a second contribution of
+        // its own, which appears on the other phone's map as well as its list.
+        await sam.Page.GetByLabel("Name of the place").FillAsync("Abbey Youth Shed");
+        await sam.Page.Locator("#place-CategorySlug").SelectOptionAsync(new SelectOptionValue { Label = "Community centre" });
+        await sam.Page.GetByLabel("Postcode").FillAsync("IG11 7NB");
+        await sam.Page.GetByRole(AriaRole.Button, new() { Name = "Add the place" }).ClickAsync();
+        await Item(kim.Page, "Abbey Youth Shed").WaitForAsync();
+        await kim.Page.Locator("#room-map path.leaflet-interactive").First.WaitForAsync();
+        (await sam.Page.Locator("#contributions .si-contribution").CountAsync()).Should().Be(2);
 
         await Item(kim.Page, "Somewhere warm after school").GetByRole(AriaRole.Button, new() { Name = "Add a dot to Somewhere warm after school" }).ClickAsync();
         await Item(sam.Page, "Somewhere warm after school").Locator(".si-dot-count", new() { HasTextString = "1 dot" }).WaitForAsync();

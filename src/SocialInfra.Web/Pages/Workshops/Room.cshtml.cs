@@ -44,9 +44,6 @@ public class RoomModel(SocialInfraDbContext db, IOptionsSnapshot<MapOptions> opt
     /// <summary>The recorded physical places in the workshop's wards, for marking one dormant or lost.</summary>
     public IReadOnlyList<(Guid Id, string Name, string Ward, Activity Activity)> Places { get; private set; } = [];
 
-    /// <summary>A fresh id for each form, so a form sent twice (a double tap, a retry) is kept once.</summary>
-    public Guid NewClientId { get; } = Guid.NewGuid();
-
     public FormErrors Errors { get; } = [];
     [TempData] public string? Banner { get; set; }
 
