@@ -11,16 +11,7 @@ cd "$root"
 
 ensure_packages postgresql-15 postgresql-15-postgis-3
 
-export SOCIALINFRA_TEST_TMP
-SOCIALINFRA_TEST_TMP=$(mktemp -d /tmp/socialinfra-bench.XXXXXX)
-chmod 755 "$SOCIALINFRA_TEST_TMP"
-cleanup() {
-  for cluster in "$SOCIALINFRA_TEST_TMP"/pg-*; do
-    [ -f "$cluster/PG_VERSION" ] && stop_cluster "$cluster" immediate
-  done
-  rm -rf "$SOCIALINFRA_TEST_TMP"
-}
-trap cleanup EXIT
+use_test_clusters_folder bench
 
 export SOCIALINFRA_WORKSHOP_PARTICIPANTS=${1:-50}
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"

@@ -12,18 +12,7 @@ ensure_packages postgresql-15 postgresql-15-postgis-3 chromium
 
 results="$root/TestResults"
 rm -rf "$results"
-# The throwaway clusters live here; the postgres user must be able to reach it, so not under a private home.
-export SOCIALINFRA_TEST_TMP
-SOCIALINFRA_TEST_TMP=$(mktemp -d /tmp/socialinfra-tests.XXXXXX)
-chmod 755 "$SOCIALINFRA_TEST_TMP"
-# A test process that was killed leaves its cluster running: stop each by its folder, then remove them.
-cleanup() {
-  for cluster in "$SOCIALINFRA_TEST_TMP"/pg-*; do
-    [ -f "$cluster/PG_VERSION" ] && stop_cluster "$cluster" immediate
-  done
-  rm -rf "$SOCIALINFRA_TEST_TMP"
-}
-trap cleanup EXIT
+use_test_clusters_folder tests
 
 status=0
 dotnet test "$root/SocialInfra.sln" -c Release --logger "trx" --results-directory "$results" "$@" || status=$?

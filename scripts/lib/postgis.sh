@@ -53,3 +53,20 @@ start_cluster() {
 stop_cluster() {
   as_postgres "$PG_BIN/pg_ctl" -D "$1" -m "${2:-fast}" stop >/dev/null 2>&1 || true
 }
+
+# A folder for the throwaway clusters the test fixtures start (SOCIALINFRA_TEST_TMP), removed on exit. The postgres
+# user must be able to reach it, so it is not under a private home. A test process that was killed leaves its
+# cluster running: each is stopped by its folder before the folder goes.
+use_test_clusters_folder() {
+  export SOCIALINFRA_TEST_TMP
+  SOCIALINFRA_TEST_TMP=$(mktemp -d "/tmp/socialinfra-$1.XXXXXX")
+  chmod 755 "$SOCIALINFRA_TEST_TMP"
+  trap remove_test_clusters EXIT
+}
+
+remove_test_clusters() {
+  for cluster in "$SOCIALINFRA_TEST_TMP"/pg-*; do
+    [ -f "$cluster/PG_VERSION" ] && stop_cluster "$cluster" immediate
+  done
+  rm -rf "$SOCIALINFRA_TEST_TMP"
+}
