@@ -81,7 +81,7 @@ public static class WorkshopsEndpoints
         {
             return problem!;
         }
-        var wards = await db.WorkshopSessions.AsNoTracking().Where(s => s.Id == room.Session.Id).SelectMany(s => s.Wards)
+        var wards = await WorkshopRoom.WardsOf(db, room.Session.Id).AsNoTracking()
             .OrderBy(w => w.Name).Select(w => new { w.Code, w.Name, w.Boundary }).ToListAsync(cancellationToken);
         return GeoJson.Collection(wards.Select(w => new Feature(w.Boundary, new AttributesTable
         {

@@ -31,7 +31,11 @@ public sealed record MapView(string Label, string LocalAuthority, Envelope Bound
             Categories = await db.Categories.AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancellationToken),
         };
 
-    public string BoundsText => string.Join(',', new[] { Bounds.MinX, Bounds.MinY, Bounds.MaxX, Bounds.MaxY }.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
+    public string BoundsText => Text(Bounds);
+
+    /// <summary>A box as the maps' data-bounds attribute reads it: "minLon,minLat,maxLon,maxLat", invariant culture.</summary>
+    public static string Text(Envelope bounds) =>
+        string.Join(',', new[] { bounds.MinX, bounds.MinY, bounds.MaxX, bounds.MaxY }.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
 
     /// <summary>The configured authority, else the first one loaded; null when no boundaries are loaded yet.</summary>
     public static async Task<(string Code, string Name, Envelope Bounds)?> LocalAuthorityAsync(SocialInfraDbContext db, MapOptions options, CancellationToken cancellationToken)

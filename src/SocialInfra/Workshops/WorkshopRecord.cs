@@ -26,7 +26,7 @@ public static class WorkshopRecord
                 .Select(c => c.PlaceId!.Value).Distinct().ToList(),
         };
         var analysis = await db.AnalyseAsync(question, cancellationToken);
-        var codes = await db.WorkshopSessions.Where(s => s.Id == session.Id).SelectMany(s => s.Wards).Select(w => w.Code).ToListAsync(cancellationToken);
+        var codes = await WorkshopRoom.WardsOf(db, session.Id).Select(w => w.Code).ToListAsync(cancellationToken);
         var wards = (analysis?.Wards ?? []).Where(w => codes.Contains(w.Code))
             .OrderBy(w => w.Name)
             .Select(w => new WorkshopWardGap(w.Code, w.Name, (w.Before ?? w).GapScore, (w.Before ?? w).Rank, w.GapScore, w.Rank))

@@ -136,6 +136,10 @@ public static class WorkshopRoom
         return RoomResult<WorkshopSession>.Done(session);
     }
 
+    /// <summary>The wards a workshop covers.</summary>
+    public static IQueryable<Ward> WardsOf(SocialInfraDbContext db, Guid sessionId) =>
+        db.WorkshopSessions.Where(s => s.Id == sessionId).SelectMany(s => s.Wards);
+
     /// <summary>A code as typed ("abc 12-3") written the way codes are shown ("ABC123").</summary>
     public static string NormaliseCode(string? code) =>
         new((code ?? "").Where(char.IsLetterOrDigit).Select(char.ToUpperInvariant).ToArray());
@@ -276,7 +280,7 @@ public static class WorkshopRoom
             errors.Add(new FieldError(nameof(draft.Text), $"Keep it to {Contribution.MaximumTextLength} characters or fewer"));
         }
 
-        var sessionWards = db.WorkshopSessions.Where(s => s.Id == session.Id).SelectMany(s => s.Wards);
+        var sessionWards = WardsOf(db, session.Id);
         var contribution = new Contribution { SessionId = session.Id, ClientId = draft.ClientId, Kind = kind, Text = text, CategorySlug = category };
         switch (kind)
         {

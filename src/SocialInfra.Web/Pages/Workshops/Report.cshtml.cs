@@ -37,7 +37,7 @@ public class ReportModel(SocialInfraDbContext db, TimeProvider clock, IOptions<M
             return away;
         }
         Gaps = await WorkshopRecord.CurrentGapsAsync(Db, Session, clock.GetUtcNow(), cancellationToken);
-        var boundaries = await Db.WorkshopSessions.AsNoTracking().Where(s => s.Id == id).SelectMany(s => s.Wards)
+        var boundaries = await WorkshopRoom.WardsOf(Db, id).AsNoTracking()
             .ToDictionaryAsync(w => w.Code, w => w.Boundary, cancellationToken);
         var drawn = Gaps.Wards.Where(w => boundaries.ContainsKey(w.Code)).ToList();
         BeforeSketch = WardSketch.Draw("Gap scores before the workshop", drawn.Select(w => (w.Name, boundaries[w.Code], w.GapBefore)).ToList());
@@ -118,7 +118,7 @@ public class ReportModel(SocialInfraDbContext db, TimeProvider clock, IOptions<M
             .Join(Db.PlaceSubmissions, c => c.SubmissionId, s => s.Id, (c, s) => new { c.Id, s.Status })
             .ToDictionaryAsync(x => x.Id, x => x.Status, cancellationToken);
         Entries = views.Select(v => new Entry(v, submissions.TryGetValue(v.Id, out var s) ? s : null)).ToList();
-        WardNames = await Db.WorkshopSessions.Where(s => s.Id == id).SelectMany(s => s.Wards).OrderBy(w => w.Name).Select(w => w.Name).ToListAsync(cancellationToken);
+        WardNames = await WorkshopRoom.WardsOf(Db, id).OrderBy(w => w.Name).Select(w => w.Name).ToListAsync(cancellationToken);
         Participants = await Db.WorkshopParticipants.CountAsync(p => p.SessionId == id, cancellationToken);
         return null;
     }

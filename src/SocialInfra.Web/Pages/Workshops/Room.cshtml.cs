@@ -120,7 +120,7 @@ public class RoomModel(SocialInfraDbContext db, IOptionsSnapshot<MapOptions> opt
         Participant = participant;
         Room = await RoomView.LoadAsync(db, session, participant, options.Value, cancellationToken);
         Categories = await db.Categories.AsNoTracking().Where(c => c.Slug != CategoryTaxonomy.DigitalSpace).OrderBy(c => c.Name).ToListAsync(cancellationToken);
-        var wardIds = db.WorkshopSessions.Where(s => s.Id == session.Id).SelectMany(s => s.Wards);
+        var wardIds = WorkshopRoom.WardsOf(db, session.Id);
         Places = (await db.Places.AsNoTracking()
                 .Where(p => p.Presence == Presence.Physical && p.Location != null)
                 .SelectMany(p => wardIds.Where(w => w.Boundary.Covers(p.Location!)).Take(1), (p, w) => new { p.Id, p.Name, Ward = w.Name, p.Activity })

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
 using SocialInfra.Data;
@@ -17,12 +16,12 @@ public sealed record RoomView(
     MapOptions Options,
     WorkshopsEndpoints.RoomState State)
 {
-    public string BoundsText => string.Join(',', new[] { Bounds.MinX, Bounds.MinY, Bounds.MaxX, Bounds.MaxY }.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
+    public string BoundsText => MapView.Text(Bounds);
 
     public static async Task<RoomView> LoadAsync(
         SocialInfraDbContext db, WorkshopSession session, WorkshopParticipant? participant, MapOptions options, CancellationToken cancellationToken)
     {
-        var wards = await db.WorkshopSessions.AsNoTracking().Where(s => s.Id == session.Id).SelectMany(s => s.Wards)
+        var wards = await WorkshopRoom.WardsOf(db, session.Id).AsNoTracking()
             .OrderBy(w => w.Name).Select(w => new { w.Code, w.Name, w.Boundary }).ToListAsync(cancellationToken);
         var bounds = new Envelope();
         foreach (var ward in wards)

@@ -71,7 +71,7 @@ public class SessionModel(SocialInfraDbContext db, TimeProvider clock) : Worksho
         {
             return away;
         }
-        WardNames = await Db.WorkshopSessions.Where(s => s.Id == id).SelectMany(s => s.Wards).OrderBy(w => w.Name).Select(w => w.Name).ToListAsync(cancellationToken);
+        WardNames = await WorkshopRoom.WardsOf(Db, id).OrderBy(w => w.Name).Select(w => w.Name).ToListAsync(cancellationToken);
         Participants = await Db.WorkshopParticipants.CountAsync(p => p.SessionId == id, cancellationToken);
         Contributions = await WorkshopRoom.Views(Db, Db.Contributions.AsNoTracking().Where(c => c.SessionId == id).OrderBy(c => c.CreatedAt))
             .ToListAsync(cancellationToken);
