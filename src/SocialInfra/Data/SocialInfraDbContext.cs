@@ -30,6 +30,8 @@ public class SocialInfraDbContext(DbContextOptions<SocialInfraDbContext> options
     public DbSet<ValueNetwork> ValueNetworks => Set<ValueNetwork>();
     public DbSet<NetworkMember> NetworkMembers => Set<NetworkMember>();
     public DbSet<NetworkRelationship> NetworkRelationships => Set<NetworkRelationship>();
+    public DbSet<NetworkCoordinator> NetworkCoordinators => Set<NetworkCoordinator>();
+    public DbSet<MembershipRequest> MembershipRequests => Set<MembershipRequest>();
     public DbSet<LocalAuthority> LocalAuthorities => Set<LocalAuthority>();
     public DbSet<Ward> Wards => Set<Ward>();
     public DbSet<Lsoa> Lsoas => Set<Lsoa>();

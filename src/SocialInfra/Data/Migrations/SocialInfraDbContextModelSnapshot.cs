@@ -618,6 +618,104 @@ namespace SocialInfra.Data.Migrations
                     b.ToTable("ImportRuns");
                 });
 
+            modelBuilder.Entity("SocialInfra.Networks.MembershipRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("PlaceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProposedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ProposedByOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProposedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("PlaceId");
+
+                    b.HasIndex("ProposedByOrganisationId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.HasIndex("NetworkId", "OrganisationId", "PlaceId", "ServiceId")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Pending'");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("NetworkId", "OrganisationId", "PlaceId", "ServiceId"), false);
+
+                    b.ToTable("MembershipRequests", t =>
+                        {
+                            t.HasCheckConstraint("CK_MembershipRequest_exactly_one_subject", "num_nonnulls(\"OrganisationId\", \"PlaceId\", \"ServiceId\") = 1");
+                        });
+                });
+
+            modelBuilder.Entity("SocialInfra.Networks.NetworkCoordinator", b =>
+                {
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("NetworkId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("NetworkCoordinators");
+                });
+
             modelBuilder.Entity("SocialInfra.Networks.NetworkMember", b =>
                 {
                     b.Property<Guid>("Id")
@@ -639,15 +737,28 @@ namespace SocialInfra.Data.Migrations
                     b.Property<Guid?>("ServiceId")
                         .HasColumnType("uuid");
 
-                    b.HasKey("Id");
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
-                    b.HasIndex("NetworkId");
+                    b.HasKey("Id");
 
                     b.HasIndex("OrganisationId");
 
                     b.HasIndex("PlaceId");
 
                     b.HasIndex("ServiceId");
+
+                    b.HasIndex("NetworkId", "OrganisationId")
+                        .IsUnique();
+
+                    b.HasIndex("NetworkId", "PlaceId")
+                        .IsUnique();
+
+                    b.HasIndex("NetworkId", "ServiceId")
+                        .IsUnique();
 
                     b.ToTable("NetworkMembers", t =>
                         {
@@ -661,7 +772,8 @@ namespace SocialInfra.Data.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<string>("Description")
-                        .HasColumnType("text");
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<Guid>("FromMemberId")
                         .HasColumnType("uuid");
@@ -679,11 +791,10 @@ namespace SocialInfra.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FromMemberId");
+                    b.HasIndex("NetworkId", "ToMemberId");
 
-                    b.HasIndex("NetworkId");
-
-                    b.HasIndex("ToMemberId");
+                    b.HasIndex("NetworkId", "FromMemberId", "ToMemberId", "Kind")
+                        .IsUnique();
 
                     b.ToTable("NetworkRelationships", t =>
                         {
@@ -702,7 +813,8 @@ namespace SocialInfra.Data.Migrations
                         .HasColumnType("character varying(200)");
 
                     b.Property<string>("Purpose")
-                        .HasColumnType("text");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.PrimitiveCollection<string[]>("Values")
                         .IsRequired()
@@ -1589,6 +1701,53 @@ namespace SocialInfra.Data.Migrations
                     b.Navigation("LocalAuthority");
                 });
 
+            modelBuilder.Entity("SocialInfra.Networks.MembershipRequest", b =>
+                {
+                    b.HasOne("SocialInfra.Networks.ValueNetwork", "Network")
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SocialInfra.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("SocialInfra.Places.Place", null)
+                        .WithMany()
+                        .HasForeignKey("PlaceId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("SocialInfra.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ProposedByOrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SocialInfra.Services.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Network");
+                });
+
+            modelBuilder.Entity("SocialInfra.Networks.NetworkCoordinator", b =>
+                {
+                    b.HasOne("SocialInfra.Networks.ValueNetwork", null)
+                        .WithMany("Coordinators")
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SocialInfra.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SocialInfra.Networks.NetworkMember", b =>
                 {
                     b.HasOne("SocialInfra.Networks.ValueNetwork", null)
@@ -1621,12 +1780,6 @@ namespace SocialInfra.Data.Migrations
 
             modelBuilder.Entity("SocialInfra.Networks.NetworkRelationship", b =>
                 {
-                    b.HasOne("SocialInfra.Networks.NetworkMember", null)
-                        .WithMany()
-                        .HasForeignKey("FromMemberId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("SocialInfra.Networks.ValueNetwork", null)
                         .WithMany("Relationships")
                         .HasForeignKey("NetworkId")
@@ -1635,7 +1788,15 @@ namespace SocialInfra.Data.Migrations
 
                     b.HasOne("SocialInfra.Networks.NetworkMember", null)
                         .WithMany()
-                        .HasForeignKey("ToMemberId")
+                        .HasForeignKey("NetworkId", "FromMemberId")
+                        .HasPrincipalKey("NetworkId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SocialInfra.Networks.NetworkMember", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId", "ToMemberId")
+                        .HasPrincipalKey("NetworkId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1803,6 +1964,8 @@ namespace SocialInfra.Data.Migrations
 
             modelBuilder.Entity("SocialInfra.Networks.ValueNetwork", b =>
                 {
+                    b.Navigation("Coordinators");
+
                     b.Navigation("Members");
 
                     b.Navigation("Relationships");
