@@ -90,6 +90,7 @@ public static class SocialInfraApp
         app.MapGroup("/openreferral").MapOpenReferral();
         app.MapGroup("/ogc").MapOgcFeatures();
         app.MapGroup("/api/workshops").MapWorkshops();
+        app.MapGroup("/api/networks").MapNetworks();
         app.MapHub<WorkshopHub>(WorkshopHub.Path);
         app.MapRazorPages();
         return app;

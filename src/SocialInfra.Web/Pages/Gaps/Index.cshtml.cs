@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using SocialInfra.Data;
 using SocialInfra.Gaps;
 using SocialInfra.Geography;
+using SocialInfra.Networks;
 using SocialInfra.Places;
 using SocialInfra.Web.Api;
 using SocialInfra.Web.Forms;
@@ -32,6 +33,9 @@ public class IndexModel(SocialInfraDbContext db, IOptionsSnapshot<MapOptions> op
     /// <summary>What the choropleth script needs, as JSON (System.Text.Json escapes &lt; and &amp; for HTML).</summary>
     public string MapData { get; private set; } = "{}";
 
+    /// <summary>Connected provision by ward code: the borough's open places as recorded, in a value network or alone.</summary>
+    public Dictionary<string, WardConnections> Connected { get; private set; } = [];
+
     public sealed record ReopenChoice(Guid Id, string Name, string CategoryName, Activity Activity);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -51,6 +55,7 @@ public class IndexModel(SocialInfraDbContext db, IOptionsSnapshot<MapOptions> op
         Question = read.IsValid ? read.Question
             : read.Question.AsItIs() with { Category = Errors.Has("category") ? null : read.Question.Category };
         Analysis = await db.AnalyseAsync(Question, cancellationToken);
+        Connected = (await ConnectedProvision.ByWardAsync(db, borough.Code, cancellationToken)).ToDictionary(w => w.WardCode);
 
         Map = await MapView.CreateAsync(db, options.Value, $"Map of gap scores by ward in {borough.Name}", borough.Code, borough.Bounds, cancellationToken) with
         {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SocialInfra.Data;
 using SocialInfra.Gaps;
+using SocialInfra.Networks;
 
 namespace SocialInfra.Web.Pages.Gaps;
 
@@ -20,6 +21,8 @@ public class WardModel(SocialInfraDbContext db) : PageModel
     public List<LsoaReach> Lsoas { get; private set; } = [];
     public Dictionary<string, NearestPlace> Nearest { get; private set; } = [];
     public DateTimeOffset GeneratedAt { get; } = DateTimeOffset.UtcNow;
+    public WardConnections? Connected { get; private set; }
+    public Dictionary<string, string> CategoryNames { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string code, string? category, CancellationToken cancellationToken)
     {
@@ -49,6 +52,8 @@ public class WardModel(SocialInfraDbContext db) : PageModel
             Lsoas = Detail.Lsoas.Where(l => l.WardCode == code).OrderBy(l => l.Reached).ThenBy(l => l.Code).ToList();
             Nearest = await db.NearestPlacesAsync(code, Catchment.CategorySlug, cancellationToken);
         }
+        Connected = (await ConnectedProvision.ByWardAsync(db, lad, cancellationToken)).FirstOrDefault(w => w.WardCode == code);
+        CategoryNames = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Slug, c => c.Name, cancellationToken);
         return Page();
     }
 }
