@@ -33,7 +33,7 @@ public class NetworkModel(SocialInfraDbContext db, IOptionsSnapshot<MapOptions> 
         }
         (Network, Figures, Diagram) = (network, figures, NetworkDiagram.Of(figures));
         MayCoordinate = await User.MayCoordinateAsync(db, id, cancellationToken);
-        MayPropose = User.MayProposeJoining();
+        MayPropose = User.MayProposeJoining() && !MayCoordinate;
         if (User.Identity?.IsAuthenticated == true)
         {
             // Names of council and VCFSE staff are for colleagues who sign in, not the public.
