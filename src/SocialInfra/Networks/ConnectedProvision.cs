@@ -46,13 +46,15 @@ public static class ConnectedProvision
                    ARRAY(SELECT m."NetworkId" FROM "NetworkMembers" AS m WHERE m."PlaceId" = x.place_id
                          UNION
                          SELECT m."NetworkId" FROM "ServicePlace" AS sp JOIN "NetworkMembers" AS m ON m."ServiceId" = sp."ServiceId"
-                         WHERE sp."PlaceId" = x.place_id) AS "NetworkIds"
+                             JOIN "Services" AS s ON s."Id" = sp."ServiceId"
+                         WHERE sp."PlaceId" = x.place_id AND s."Status" = 'Active') AS "NetworkIds"
             FROM ward_places AS x
             """).ToListAsync(cancellationToken);
         var serving = await db.Database.SqlQuery<WardNetwork>($"""
             SELECT sw."WardId", m."NetworkId"
             FROM "ServiceWard" AS sw JOIN "NetworkMembers" AS m ON m."ServiceId" = sw."ServiceId"
-            WHERE sw."WardId" = ANY({wardIds})
+                JOIN "Services" AS s ON s."Id" = sw."ServiceId"
+            WHERE sw."WardId" = ANY({wardIds}) AND s."Status" = 'Active'
             """).ToListAsync(cancellationToken);
         var placesByWard = places.ToLookup(p => p.WardId);
         var networksByWard = places.SelectMany(p => p.NetworkIds.Select(n => new WardNetwork(p.WardId, n))).Concat(serving)

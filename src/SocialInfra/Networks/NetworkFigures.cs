@@ -3,6 +3,7 @@ using NetTopologySuite.Geometries;
 using SocialInfra.Data;
 using SocialInfra.Organisations;
 using SocialInfra.Places;
+using SocialInfra.Services;
 
 namespace SocialInfra.Networks;
 
@@ -21,11 +22,15 @@ public sealed record MemberFigure(
     public bool HostsSeveralNetworks => Subject.Kind == MemberKind.Place && Networks >= 2;
 }
 
+/// <summary>A place where two or more networks meet: as a member, or where their member services are delivered.</summary>
+public sealed record SharedPlace(Guid Id, string Name, int Networks);
+
 /// <summary>A relationship between two members, by name, with where each end is on the map (if anywhere).</summary>
 public sealed record RelationshipFigure(Guid Id, RelationshipKind Kind, string? Description, MemberFigure From, MemberFigure To);
 
 /// <summary>The simple figures of a network, or of every network in the borough taken together.</summary>
-public sealed record NetworkFigures(IReadOnlyList<MemberFigure> Members, IReadOnlyList<RelationshipFigure> Relationships, int Connections, double? Density)
+public sealed record NetworkFigures(
+    IReadOnlyList<MemberFigure> Members, IReadOnlyList<RelationshipFigure> Relationships, int Connections, double? Density, IReadOnlyList<SharedPlace> SharedPlaces)
 {
     public const int MostConnectedShown = 5;
 
@@ -47,8 +52,6 @@ public sealed record NetworkFigures(IReadOnlyList<MemberFigure> Members, IReadOn
     public IReadOnlyList<MemberFigure> Isolated => Members.Where(m => m.Degree == 0).OrderBy(m => m.Name).ToList();
 
     public IReadOnlyList<MemberFigure> Bridges => Members.Where(m => m.BridgesSectors).OrderBy(m => m.Name).ToList();
-
-    public IReadOnlyList<MemberFigure> SharedPlaces => Members.Where(m => m.HostsSeveralNetworks).OrderByDescending(m => m.Networks).ThenBy(m => m.Name).ToList();
 
     public MemberFigure? Member(Guid memberId) => Members.FirstOrDefault(m => m.MemberId == memberId);
 
@@ -75,13 +78,15 @@ internal sealed class NetworkRecord
 
     private readonly List<Membership> _members;
     private readonly List<NetworkRelationship> _relationships;
-    private readonly Dictionary<MemberRef, int> _networks;
+    private readonly Dictionary<MemberRef, HashSet<Guid>> _networks;
+    private readonly Dictionary<Guid, string> _placeNames;
 
-    private NetworkRecord(List<Membership> members, List<NetworkRelationship> relationships, Dictionary<MemberRef, int> networks)
+    private NetworkRecord(List<Membership> members, List<NetworkRelationship> relationships, Dictionary<MemberRef, HashSet<Guid>> networks, Dictionary<Guid, string> placeNames)
     {
         _members = members;
         _relationships = relationships;
         _networks = networks;
+        _placeNames = placeNames;
     }
 
     public static async Task<NetworkRecord> LoadAsync(SocialInfraDbContext db, CancellationToken cancellationToken)
@@ -109,29 +114,38 @@ internal sealed class NetworkRecord
             .ToList();
         var relationships = await db.NetworkRelationships.AsNoTracking().ToListAsync(cancellationToken);
 
-        // A place is in a network when it is a member, or when a service delivered there is.
+        // A place is in a network when it is a member, or when an active service delivered there is.
         var servicePlaces = await db.Services.AsNoTracking()
-            .Where(s => db.NetworkMembers.Any(m => m.ServiceId == s.Id))
-            .SelectMany(s => s.DeliveredAt.Select(p => new { ServiceId = s.Id, PlaceId = p.Id }))
+            .Where(s => s.Status == ServiceStatus.Active && db.NetworkMembers.Any(m => m.ServiceId == s.Id))
+            .SelectMany(s => s.DeliveredAt.Select(p => new { ServiceId = s.Id, PlaceId = p.Id, PlaceName = p.Name }))
             .ToListAsync(cancellationToken);
         var networks = members.GroupBy(m => m.Subject).ToDictionary(g => g.Key, g => g.Select(m => m.NetworkId).ToHashSet());
         foreach (var link in servicePlaces)
         {
-            var place = new MemberRef(MemberKind.Place, link.PlaceId);
-            if (!networks.TryGetValue(place, out var set))
+            // Read apart from the members, so a service that joined since has no networks here yet.
+            if (networks.TryGetValue(new MemberRef(MemberKind.Service, link.ServiceId), out var ofService))
             {
-                networks[place] = set = [];
+                var place = new MemberRef(MemberKind.Place, link.PlaceId);
+                if (!networks.TryGetValue(place, out var set))
+                {
+                    networks[place] = set = [];
+                }
+                set.UnionWith(ofService);
             }
-            set.UnionWith(networks[new MemberRef(MemberKind.Service, link.ServiceId)]);
         }
-        return new NetworkRecord(members, relationships, networks.ToDictionary(n => n.Key, n => n.Value.Count));
+        var placeNames = members.Where(m => m.Subject.Kind == MemberKind.Place).Select(m => (m.Subject.Id, m.Name))
+            .Concat(servicePlaces.Select(l => (l.PlaceId, l.PlaceName)))
+            .DistinctBy(p => p.Item1).ToDictionary(p => p.Item1, p => p.Item2);
+        return new NetworkRecord(members, relationships, networks, placeNames);
     }
 
     public NetworkFigures Figures(Guid? networkId)
     {
         var members = _members.Where(m => networkId is null || m.NetworkId == networkId).ToList();
         var byMember = _members.ToDictionary(m => m.Id);
-        var relationships = _relationships.Where(r => networkId is null || r.NetworkId == networkId).ToList();
+        // Relationships are read apart from the members: one added since, between members not read, waits for the next look.
+        var relationships = _relationships.Where(r => (networkId is null || r.NetworkId == networkId)
+            && byMember.ContainsKey(r.FromMemberId) && byMember.ContainsKey(r.ToMemberId)).ToList();
         // Across the borough a subject is one node however many networks it is in; within one network it is one member anyway.
         var subjects = members.GroupBy(m => m.Subject).Select(g => g.First()).ToList();
         var graph = new NetworkGraph<MemberRef>(
@@ -143,7 +157,7 @@ internal sealed class NetworkRecord
                 networkId is null ? null : m.Id, m.Subject, m.Name, networkId is null ? null : m.Role, m.Sector,
                 graph.Degree(m.Subject), betweenness[m.Subject],
                 graph.Neighbours(m.Subject).Select(n => sectors[n]).Distinct().Order().ToList(),
-                _networks.GetValueOrDefault(m.Subject), m.Location, m.Version))
+                _networks.GetValueOrDefault(m.Subject)?.Count ?? 0, m.Location, m.Version))
             .OrderBy(m => m.Name).ThenBy(m => m.Subject.Id)
             .ToList();
         var bySubject = figures.ToDictionary(f => f.Subject);
@@ -151,6 +165,10 @@ internal sealed class NetworkRecord
             .Select(r => new RelationshipFigure(r.Id, r.Kind, r.Description, bySubject[byMember[r.FromMemberId].Subject], bySubject[byMember[r.ToMemberId].Subject]))
             .OrderBy(r => r.From.Name).ThenBy(r => r.To.Name).ThenBy(r => r.Kind)
             .ToList();
-        return new NetworkFigures(figures, links, graph.Connections, graph.Density);
+        var shared = _networks
+            .Where(n => n.Key.Kind == MemberKind.Place && n.Value.Count >= 2 && (networkId is null || n.Value.Contains(networkId.Value)))
+            .Select(n => new SharedPlace(n.Key.Id, _placeNames[n.Key.Id], n.Value.Count))
+            .OrderByDescending(p => p.Networks).ThenBy(p => p.Name).ToList();
+        return new NetworkFigures(figures, links, graph.Connections, graph.Density, shared);
     }
 }

@@ -149,6 +149,10 @@ public static class NetworkRecordKeeping
         {
             return NetworkResult<NetworkMember>.Invalid([new("Member", $"{name} is already a member of this network"), .. roleError]);
         }
+        if (chosen.Kind == MemberKind.Place && await db.Places.AnyAsync(p => p.Id == chosen.Id && p.Activity == Activity.Closed, cancellationToken))
+        {
+            return NetworkResult<NetworkMember>.Invalid([new("Member", $"{name} has closed: only open or dormant places can join"), .. roleError]);
+        }
         if (roleError.Count > 0)
         {
             return NetworkResult<NetworkMember>.Invalid(roleError);
@@ -315,7 +319,10 @@ public static class NetworkRecordKeeping
     /// <summary>Stops someone coordinating the network; the last coordinator stays, so the network always has someone to answer for it.</summary>
     public static async Task<NetworkResult<NetworkCoordinator>> RemoveCoordinatorAsync(SocialInfraDbContext db, Guid networkId, Guid userId, CancellationToken cancellationToken = default)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken);
+        // Two coordinators removing each other at once must not leave the network with none: the network's row is
+        // locked (NO KEY UPDATE, which adding coordinators' key-share locks do not wait for), so the second sees the first.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlInterpolatedAsync($"""SELECT 1 FROM "ValueNetworks" WHERE "Id" = {networkId} FOR NO KEY UPDATE""", cancellationToken);
         var coordinators = await db.NetworkCoordinators.Where(c => c.NetworkId == networkId).ToListAsync(cancellationToken);
         if (coordinators.FirstOrDefault(c => c.UserId == userId) is not { } coordinator)
         {
@@ -326,15 +333,8 @@ public static class NetworkRecordKeeping
             return NetworkResult<NetworkCoordinator>.Invalid("Coordinator", "A network needs at least one coordinator: add another before removing this one");
         }
         db.NetworkCoordinators.Remove(coordinator);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure })
-        {
-            return NetworkResult<NetworkCoordinator>.Conflict();
-        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return NetworkResult<NetworkCoordinator>.Done(coordinator);
     }
 
@@ -455,6 +455,10 @@ public static class NetworkRecordKeeping
         if (reason?.Trim().Length > MembershipRequest.MessageLength)
         {
             return NetworkResult<MembershipRequest>.Invalid("Reason", $"Reason must be {MembershipRequest.MessageLength} characters or fewer");
+        }
+        if (decision == RequestStatus.Accepted && !await HeldByAsync(db, request.Subject, request.ProposedByOrganisationId, cancellationToken))
+        {
+            return NetworkResult<MembershipRequest>.Invalid("requests", "The organisation that asked no longer holds this place or service: decline the request instead");
         }
         db.Entry(request).Property(r => r.Version).OriginalValue = version;
         request.Status = decision;

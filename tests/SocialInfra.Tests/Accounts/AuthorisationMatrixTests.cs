@@ -14,6 +14,7 @@ public class AuthorisationMatrixTests(AccountsFactory app) : IClassFixture<Accou
     private const HttpStatusCode Ok = HttpStatusCode.OK;
     private const HttpStatusCode SignIn = HttpStatusCode.Redirect;
     private const HttpStatusCode No = HttpStatusCode.Forbidden;
+    private const HttpStatusCode NotFound = HttpStatusCode.NotFound;
     // Officers opening a submission's form are sent to review it instead.
     private const HttpStatusCode Review = HttpStatusCode.Redirect;
 
@@ -74,8 +75,14 @@ public class AuthorisationMatrixTests(AccountsFactory app) : IClassFixture<Accou
         { "POST", "/Networks/{network}/Manage?handler=AddRelationship", [SignIn, No, Ok, No, Ok, Ok] },
         { "POST", "/Networks/{network}/Manage?handler=AddCoordinator", [SignIn, No, Ok, No, Ok, Ok] },
         { "POST", "/Networks/{network}/Manage?handler=Accept&requestId={unknown}", [SignIn, No, Ok, No, Ok, Ok] },
+        { "POST", "/Networks/{network}/Manage?handler=Decline&requestId={unknown}", [SignIn, No, Ok, No, Ok, Ok] },
+        { "POST", "/Networks/{network}/Manage?handler=Role&memberId={unknown}", [SignIn, No, Ok, No, Ok, Ok] },
+        { "POST", "/Networks/{network}/Manage?handler=RemoveMember&memberId={unknown}", [SignIn, No, Ok, No, Ok, Ok] },
+        { "POST", "/Networks/{network}/Manage?handler=RemoveRelationship&relationshipId={unknown}", [SignIn, No, Ok, No, Ok, Ok] },
+        { "POST", "/Networks/{network}/Manage?handler=RemoveCoordinator&userId={unknown}", [SignIn, No, Ok, No, Ok, Ok] },
         { "GET", "/Networks/{network}/Join", [SignIn, No, Ok, Ok, No, No] },
         { "POST", "/Networks/{network}/Join", [SignIn, No, Ok, Ok, No, No] },
+        { "POST", "/Networks/{network}/Join?handler=Withdraw&requestId={unknown}", [SignIn, No, NotFound, NotFound, No, No] },
     };
 
     [Theory]

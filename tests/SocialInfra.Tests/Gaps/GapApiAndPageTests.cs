@@ -177,8 +177,9 @@ public class GapApiAndPageTests : IAsyncLifetime
 
         var rows = page.QuerySelectorAll("#gaps-table tbody tr").Select(r => r.QuerySelectorAll("td, th").Select(c => c.TextContent.Trim()).ToList()).ToList();
         rows.Should().HaveCount(2);
-        rows[0].Should().Equal("1", "West", "4,000", "1", "0.25", "25%", "25.0", "1.00", "0.75", "0");
-        rows[1].Should().Equal("2", "East", "4,000", "0", "0.00", "50%", "20.0", "0.80", "0.40", "0");
+        // Connected provision: West's one open place and East's two (the library and East Online) are in no network.
+        rows[0].Should().Equal("1", "West", "4,000", "1", "0.25", "25%", "25.0", "1.00", "0.75", "0", "0 of 1");
+        rows[1].Should().Equal("2", "East", "4,000", "0", "0.00", "50%", "20.0", "0.80", "0.40", "0", "0 of 2");
         page.QuerySelector("#gap-map")!.GetAttribute("data-wards-api").Should().Be($"/api/wards?lad={GapBorough.Code}");
         JsonDocument.Parse(page.QuerySelector("#gap-data")!.TextContent).RootElement
             .GetProperty("wards").GetProperty(GapBorough.West).GetProperty("gapScore").GetDouble().Should().Be(0.75);

@@ -101,6 +101,50 @@ public class NetworkFiguresTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_place_where_two_networks_services_meet_hosts_both_but_not_through_a_defunct_service()
+    {
+        await using (var db = _database.CreateContext())
+        {
+            var churchHall = await db.Places.SingleAsync(p => p.Id == _network.ChurchHallId);
+            var library = await db.Places.SingleAsync(p => p.Id == _network.LibraryId);
+            var youthClub = new Service { Name = "Youth Club", OrganisationId = _network.TrustId, DeliveredAt = [churchHall] };
+            var oldClub = new Service { Name = "Old Club", OrganisationId = _network.TrustId, DeliveredAt = [library], Status = ServiceStatus.Defunct };
+            db.AddRange(youthClub, oldClub);
+            var youth = await db.ValueNetworks.Include(n => n.Members).SingleAsync(n => n.Id == _network.YouthId);
+            youth.Members.AddRange([NetworkMember.For(youthClub), NetworkMember.For(oldClub)]);
+            await db.SaveChangesAsync();
+        }
+        await using var read = _database.CreateContext();
+
+        var borough = await NetworkFigures.ForBoroughAsync(read);
+        var wards = await ConnectedProvision.ByWardAsync(read, GapBorough.Code);
+
+        // Church Hall is no member, but the food bank (Becontree Together) and the youth club (Youth Partnership) meet there.
+        // The library stays in one network: the defunct club does not count.
+        borough.SharedPlaces.Select(p => (p.Name, p.Networks)).Should().Equal(("Church Hall", 2), ("Community Hall", 2));
+        (await NetworkFigures.ForNetworkAsync(read, _network.NetworkId))!.Members.Single(m => m.Name == "Library").Networks.Should().Be(1);
+        wards.Single(w => w.WardName == "West").Networks.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task A_defunct_service_does_not_connect_the_place_it_was_delivered_at()
+    {
+        await using (var db = _database.CreateContext())
+        {
+            var westside = await db.Places.SingleAsync(p => p.Name == "Westside Centre");
+            var old = new Service { Name = "Old Lunch Club", OrganisationId = _network.TrustId, DeliveredAt = [westside], Status = ServiceStatus.Defunct };
+            db.Add(old);
+            (await db.ValueNetworks.Include(n => n.Members).SingleAsync(n => n.Id == _network.YouthId)).Members.Add(NetworkMember.For(old));
+            await db.SaveChangesAsync();
+        }
+        await using var read = _database.CreateContext();
+
+        var west = (await ConnectedProvision.ByWardAsync(read, GapBorough.Code)).Single(w => w.WardName == "West");
+
+        west.Isolated.Select(p => p.Name).Should().Equal("Westside Centre");
+    }
+
+    [Fact]
     public async Task The_borough_takes_every_network_as_one_graph()
     {
         await using var db = _database.CreateContext();

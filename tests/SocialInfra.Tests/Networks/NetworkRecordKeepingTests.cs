@@ -148,6 +148,79 @@ public class NetworkRecordKeepingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_coordinators_removing_each_other_at_once_leave_one()
+    {
+        Guid networkId, other;
+        await using (var db = _database.CreateContext())
+        {
+            var second = new User { UserName = "second@test", Email = "second@test", NormalizedEmail = "SECOND@TEST", DisplayName = "Sid Second" };
+            db.Users.Add(second);
+            await db.SaveChangesAsync();
+            networkId = (await NetworkRecordKeeping.CreateAsync(db, new NetworkDraft("Pair", null, [NetworkValue.Trust]), _userId)).Value!.Id;
+            (await NetworkRecordKeeping.AddCoordinatorAsync(db, networkId, "second@test")).Outcome.Should().Be(NetworkOutcome.Done);
+            other = second.Id;
+        }
+        await using var first = _database.CreateContext();
+        await using var third = _database.CreateContext();
+
+        var results = await Task.WhenAll(
+            NetworkRecordKeeping.RemoveCoordinatorAsync(first, networkId, _userId),
+            NetworkRecordKeeping.RemoveCoordinatorAsync(third, networkId, other));
+
+        results.Select(r => r.Outcome).Should().BeEquivalentTo([NetworkOutcome.Done, NetworkOutcome.Invalid]);
+        await using var read = _database.CreateContext();
+        (await read.NetworkCoordinators.CountAsync(c => c.NetworkId == networkId)).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task The_database_refuses_the_same_relationship_the_other_way_round()
+    {
+        await using var db = _database.CreateContext();
+        var ids = await db.NetworkMembers.Where(m => m.NetworkId == _network.NetworkId && m.OrganisationId != null)
+            .ToDictionaryAsync(m => m.OrganisationId!.Value, m => m.Id);
+        db.NetworkRelationships.Add(new NetworkRelationship { NetworkId = _network.NetworkId, FromMemberId = ids[_network.ShopId], ToMemberId = ids[_network.TrustId], Kind = RelationshipKind.Partnership });
+
+        var saving = () => db.SaveChangesAsync();
+
+        (await saving.Should().ThrowAsync<DbUpdateException>()).WithInnerException<Npgsql.PostgresException>()
+            .Which.ConstraintName.Should().Be("IX_NetworkRelationships_pair_either_way");
+    }
+
+    [Fact]
+    public async Task A_closed_place_cannot_join()
+    {
+        await using (var db = _database.CreateContext())
+        {
+            var westside = await db.Places.SingleAsync(p => p.Name == "Westside Centre");
+            westside.ChangeActivity(Activity.Closed, new DateOnly(2025, 1, 1));
+            await db.SaveChangesAsync();
+        }
+        await using var read = _database.CreateContext();
+        var id = await read.Places.Where(p => p.Name == "Westside Centre").Select(p => p.Id).SingleAsync();
+
+        var result = await NetworkRecordKeeping.AddMemberAsync(read, _network.NetworkId, new MemberRef(MemberKind.Place, id), null);
+
+        result.Errors.Single().Message.Should().Be("Westside Centre has closed: only open or dormant places can join");
+    }
+
+    [Fact]
+    public async Task A_member_or_request_of_another_network_is_not_found_and_stays()
+    {
+        await using var db = _database.CreateContext();
+        var youthHall = await db.NetworkMembers.Where(m => m.NetworkId == _network.YouthId).Select(m => m.Id).FirstAsync();
+        var request = (await Propose(db, new MemberRef(MemberKind.Service, _network.FoodBankId), _network.YouthId)).Value!;
+
+        (await NetworkRecordKeeping.RemoveMemberAsync(db, _network.NetworkId, youthHall)).Outcome.Should().Be(NetworkOutcome.NotFound);
+        (await NetworkRecordKeeping.AcceptAsync(db, _network.NetworkId, request.Id, request.Version, "Cora", Now)).Outcome.Should().Be(NetworkOutcome.NotFound);
+        // Only the organisation that asked may withdraw.
+        (await NetworkRecordKeeping.WithdrawAsync(db, request.Id, _network.ShopId, "Shopkeeper", Now)).Outcome.Should().Be(NetworkOutcome.NotFound);
+
+        await using var read = _database.CreateContext();
+        (await read.NetworkMembers.AnyAsync(m => m.Id == youthHall)).Should().BeTrue();
+        (await read.MembershipRequests.SingleAsync()).Status.Should().Be(RequestStatus.Pending);
+    }
+
+    [Fact]
     public async Task A_coordinator_is_added_by_the_email_they_sign_in_with()
     {
         await using var db = _database.CreateContext();

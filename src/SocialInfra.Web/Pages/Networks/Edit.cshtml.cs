@@ -52,7 +52,8 @@ public class EditModel(SocialInfraDbContext db) : PageModel
             case NetworkOutcome.NotFound:
                 return NotFound();
             default:
-                (Name, Purpose, Values) = (name, purpose, values);
+                // What they sent, with the version they started from, so fixing it cannot overwrite a change made meanwhile.
+                (Name, Purpose, Values, Version) = (name, purpose, values, version);
                 Errors.AddRange(result.Errors);
                 return Page();
         }
@@ -66,6 +67,10 @@ public class EditModel(SocialInfraDbContext db) : PageModel
             return refused;
         }
         var result = await NetworkRecordKeeping.DeleteAsync(db, id, version, cancellationToken);
+        if (result.Outcome == NetworkOutcome.NotFound)
+        {
+            return NotFound();
+        }
         if (result.Outcome == NetworkOutcome.Conflict)
         {
             Errors.Add("Name", "Someone else changed this network while you were looking at it. Check it before deleting it");

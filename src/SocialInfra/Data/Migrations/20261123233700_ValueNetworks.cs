@@ -226,11 +226,19 @@ namespace SocialInfra.Data.Migrations
                 principalTable: "NetworkMembers",
                 principalColumns: new[] { "NetworkId", "Id" },
                 onDelete: ReferentialAction.Cascade);
+
+            // The same kind of relationship once per pair, whichever way round it was entered.
+            migrationBuilder.Sql("""
+                CREATE UNIQUE INDEX "IX_NetworkRelationships_pair_either_way" ON "NetworkRelationships"
+                    ("NetworkId", LEAST("FromMemberId", "ToMemberId"), GREATEST("FromMemberId", "ToMemberId"), "Kind");
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("""DROP INDEX "IX_NetworkRelationships_pair_either_way";""");
+
             migrationBuilder.DropForeignKey(
                 name: "FK_NetworkRelationships_NetworkMembers_NetworkId_FromMemberId",
                 table: "NetworkRelationships");
