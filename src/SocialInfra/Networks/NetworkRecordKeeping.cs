@@ -41,9 +41,11 @@ public static class NetworkPermissions
     /// <summary>Officers, administrators and VCFSE staff may start a network, and coordinate it.</summary>
     public static bool MayStartNetwork(this ClaimsPrincipal user) => user.MayEdit();
 
+    /// <summary>Officers and administrators for any network; its coordinators while they still hold a role that signs in to edit.</summary>
     public static async Task<bool> MayCoordinateAsync(this ClaimsPrincipal user, SocialInfraDbContext db, Guid networkId, CancellationToken cancellationToken = default) =>
         user.IsOfficer()
-        || (user.UserId() is { } id && await db.NetworkCoordinators.AnyAsync(c => c.NetworkId == networkId && c.UserId == id, cancellationToken));
+        || ((user.IsInRole(Roles.VcfseStaff) || user.IsInRole(Roles.Facilitator))
+            && user.UserId() is { } id && await db.NetworkCoordinators.AnyAsync(c => c.NetworkId == networkId && c.UserId == id, cancellationToken));
 
     /// <summary>VCFSE staff who belong to an organisation may ask for it, or its places and services, to join a network.</summary>
     public static bool MayProposeJoining(this ClaimsPrincipal user) => user.IsInRole(Roles.VcfseStaff) && user.OrganisationId() is not null;

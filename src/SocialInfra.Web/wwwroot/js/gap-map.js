@@ -6,7 +6,7 @@
 
   var element = document.getElementById('gap-map');
   var dataElement = document.getElementById('gap-data');
-  if (!element || !dataElement || typeof L === 'undefined') {
+  if (!element || !dataElement || typeof L === 'undefined' || !window.SocialInfraMap) {
     return;
   }
   var settings = element.dataset;
@@ -15,7 +15,6 @@
   var classes = Array.prototype.map.call(document.querySelectorAll('#gap-legend [data-colour]'), function (item) {
     return { from: Number(item.dataset.from), to: Number(item.dataset.to), colour: item.dataset.colour };
   });
-  var maxZoom = parseInt(settings.maxZoom, 10) || 19;
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -36,19 +35,7 @@
     return classes.length ? classes[0].colour : '#b1b4b6';
   }
 
-  var map = L.map(element, { maxZoom: maxZoom, minZoom: 3, keyboard: true });
-  map.attributionControl.setPrefix('<a href="https://leafletjs.com/">Leaflet</a>');
-  if (settings.tileUrl) {
-    var attribution = el('span', null, settings.tileAttribution || '').innerHTML;
-    L.tileLayer(settings.tileUrl, { maxZoom: maxZoom, attribution: attribution }).addTo(map);
-  }
-  L.control.scale({ imperial: false }).addTo(map);
-  var bounds = (settings.bounds || '').split(',').map(Number);
-  if (bounds.length === 4 && bounds.every(isFinite)) {
-    map.fitBounds([[bounds[1], bounds[0]], [bounds[3], bounds[2]]], { padding: [8, 8] });
-  } else {
-    map.setView([54, -2], 6);
-  }
+  var map = window.SocialInfraMap.create(element);
 
   var scores = data.wards || {};
   var picking = false;

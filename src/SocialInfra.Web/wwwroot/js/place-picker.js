@@ -6,24 +6,11 @@
   var element = document.getElementById('location-map');
   var latitude = document.getElementById('Place_Latitude');
   var longitude = document.getElementById('Place_Longitude');
-  if (!element || !latitude || !longitude || typeof L === 'undefined') {
+  if (!element || !latitude || !longitude || typeof L === 'undefined' || !window.SocialInfraMap) {
     return;
   }
   var settings = element.dataset;
-  var maxZoom = parseInt(settings.maxZoom, 10) || 19;
-  var map = L.map(element, { maxZoom: maxZoom, minZoom: 3, keyboard: true });
-  map.attributionControl.setPrefix('<a href="https://leafletjs.com/">Leaflet</a>');
-  if (settings.tileUrl) {
-    var attribution = document.createElement('span');
-    attribution.textContent = settings.tileAttribution || '';
-    L.tileLayer(settings.tileUrl, { maxZoom: maxZoom, attribution: attribution.innerHTML }).addTo(map);
-  }
-  var b = (settings.bounds || '').split(',').map(Number);
-  if (b.length === 4 && b.every(isFinite)) {
-    map.fitBounds([[b[1], b[0]], [b[3], b[2]]]);
-  } else {
-    map.setView([51.5, -0.1], 11);
-  }
+  var map = window.SocialInfraMap.create(element);
 
   if (settings.wardsApi) {
     fetch(settings.wardsApi, { headers: { Accept: 'application/geo+json' } })

@@ -69,21 +69,8 @@
   var markerLayer = null;
   var picking = null;
   var pickedMarker = null;
-  if (typeof L !== 'undefined') {
-    var settings = mapElement.dataset;
-    var maxZoom = parseInt(settings.maxZoom, 10) || 19;
-    map = L.map(mapElement, { maxZoom: maxZoom, minZoom: 3, keyboard: true });
-    map.attributionControl.setPrefix('<a href="https://leafletjs.com/">Leaflet</a>');
-    if (settings.tileUrl) {
-      L.tileLayer(settings.tileUrl, { maxZoom: maxZoom, attribution: el('span', null, settings.tileAttribution || '').innerHTML }).addTo(map);
-    }
-    L.control.scale({ imperial: false }).addTo(map);
-    var b = (settings.bounds || '').split(',').map(Number);
-    if (b.length === 4 && b.every(isFinite)) {
-      map.fitBounds([[b[1], b[0]], [b[3], b[2]]], { padding: [8, 8] });
-    } else {
-      map.setView([54, -2], 6);
-    }
+  if (typeof L !== 'undefined' && window.SocialInfraMap) {
+    map = window.SocialInfraMap.create(mapElement);
     fetch(api + '/wards', { credentials: 'same-origin' }).then(function (r) { return r.ok ? r.json() : null; }).then(function (wards) {
       if (!wards) return;
       L.geoJSON(wards, {
