@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times the value-network pages over the demo borough, first with one small network, then with a generated load far
 # beyond a borough's: 1,000 more organisations, 100 networks of 40 organisations and 10 places each, and 200 random
-# relationships in each (20,000 in all). Median and 95th percentile of 30 requests each.
+# relationships drawn in each (repeats dropped: about 13,300 kept). Median and 95th percentile of 30 requests each.
 # Starts its own throwaway cluster and the app (Release).
 #   scripts/bench-networks.sh
 set -euo pipefail
@@ -64,7 +64,7 @@ SQL
 echo "demo borough ($(psql_ -Atc 'SELECT count(*) FROM "Places"') places), one network of 4 members:"
 pages
 
-echo "generating 100 networks, 5,000 members and 20,000 relationships..."
+echo "generating 100 networks of 50 members, drawing 200 relationships in each..."
 psql_ -q <<'SQL'
 INSERT INTO "Organisations" ("Id", "Name", "Kind")
   SELECT gen_random_uuid(), 'Bench organisation ' || g, (ARRAY['Vcfse', 'Private', 'LocalAuthority', 'CommunityGroup', 'Health'])[1 + g % 5]

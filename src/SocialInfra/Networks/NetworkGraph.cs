@@ -47,28 +47,41 @@ public sealed class NetworkGraph<TNode> where TNode : notnull
     /// </summary>
     public Dictionary<TNode, double> Betweenness()
     {
+        // Nodes by index and neighbours as arrays: the borough's graph of every network has a thousand nodes and more.
         var nodes = _neighbours.Keys.ToList();
-        var centrality = nodes.ToDictionary(n => n, _ => 0.0);
-        foreach (var source in nodes)
+        var index = nodes.Select((node, i) => (node, i)).ToDictionary(x => x.node, x => x.i);
+        var adjacent = nodes.Select(n => _neighbours[n].Select(m => index[m]).ToArray()).ToArray();
+        var count = nodes.Count;
+        var centrality = new double[count];
+        var paths = new double[count];
+        var distance = new int[count];
+        var dependency = new double[count];
+        var predecessors = Enumerable.Range(0, count).Select(_ => new List<int>()).ToArray();
+        var order = new int[count];
+        var queue = new int[count];
+        for (var source = 0; source < count; source++)
         {
-            var stack = new Stack<TNode>();
-            var predecessors = nodes.ToDictionary(n => n, _ => new List<TNode>());
-            var paths = nodes.ToDictionary(n => n, _ => 0.0);
-            var distance = nodes.ToDictionary(n => n, _ => -1);
+            Array.Fill(paths, 0);
+            Array.Fill(distance, -1);
+            Array.Fill(dependency, 0);
+            foreach (var list in predecessors)
+            {
+                list.Clear();
+            }
             paths[source] = 1;
             distance[source] = 0;
-            var queue = new Queue<TNode>();
-            queue.Enqueue(source);
-            while (queue.Count > 0)
+            int head = 0, tail = 0, visited = 0;
+            queue[tail++] = source;
+            while (head < tail)
             {
-                var v = queue.Dequeue();
-                stack.Push(v);
-                foreach (var w in _neighbours[v])
+                var v = queue[head++];
+                order[visited++] = v;
+                foreach (var w in adjacent[v])
                 {
                     if (distance[w] < 0)
                     {
                         distance[w] = distance[v] + 1;
-                        queue.Enqueue(w);
+                        queue[tail++] = w;
                     }
                     if (distance[w] == distance[v] + 1)
                     {
@@ -77,25 +90,18 @@ public sealed class NetworkGraph<TNode> where TNode : notnull
                     }
                 }
             }
-            var dependency = nodes.ToDictionary(n => n, _ => 0.0);
-            while (stack.Count > 0)
+            // Farthest first, so each node's dependency is complete before it is passed back.
+            for (var i = visited - 1; i > 0; i--)
             {
-                var w = stack.Pop();
+                var w = order[i];
                 foreach (var v in predecessors[w])
                 {
                     dependency[v] += paths[v] / paths[w] * (1 + dependency[w]);
                 }
-                if (!EqualityComparer<TNode>.Default.Equals(w, source))
-                {
-                    centrality[w] += dependency[w];
-                }
+                centrality[w] += dependency[w];
             }
         }
         // Each unordered pair was counted from both ends.
-        foreach (var node in nodes)
-        {
-            centrality[node] /= 2;
-        }
-        return centrality;
+        return nodes.Select((node, i) => (node, i)).ToDictionary(x => x.node, x => centrality[x.i] / 2);
     }
 }
