@@ -11,6 +11,7 @@ using SocialInfra.Imports;
 using SocialInfra.Web.Accounts;
 using SocialInfra.Web.Api;
 using SocialInfra.Web.Map;
+using SocialInfra.Web.Security;
 using SocialInfra.Web.Workshops;
 
 namespace SocialInfra.Web;
@@ -44,6 +45,7 @@ public static class SocialInfraApp
         // Keys in the database: every instance can read the others' cookies and antiforgery tokens.
         builder.Services.AddDataProtection().PersistKeysToDbContext<SocialInfraDbContext>().SetApplicationName("SocialInfra");
         builder.Services.AddSignalR();
+        builder.Services.AddRateLimits(builder.Configuration);
         builder.Services.AddSingleton<WorkshopBroadcaster>();
         builder.Services.AddHostedService(services => services.GetRequiredService<WorkshopBroadcaster>());
         return builder;
@@ -78,6 +80,7 @@ public static class SocialInfraApp
         app.UseWhen(c => !OpenDataRequests.IsData(c.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/Status/{0}"));
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -15,11 +15,13 @@ public class StatusModel : PageModel
     {
         403 => "You do not have permission to do this",
         404 => "Page not found",
+        429 => "Too many attempts",
         _ => "Sorry, there is a problem",
     };
 
-    public void OnGet(int code) => Code = code;
+    // From the route only: a re-executed form post may carry a field of the same name (the workshop join's "Code").
+    public void OnGet([FromRoute] int code) => Code = code;
 
     // Re-executed for the original request, which may have been a form post.
-    public void OnPost(int code) => Code = code;
+    public void OnPost([FromRoute] int code) => Code = code;
 }

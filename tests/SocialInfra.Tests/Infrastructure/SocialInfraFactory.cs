@@ -15,6 +15,9 @@ public class SocialInfraFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting($"ConnectionStrings:{SocialInfraDatabase.ConnectionStringName}", Database.ConnectionString);
         // No tile server is reachable from tests: maps run without a base layer.
         builder.UseSetting("Map:TileUrl", "");
+        // Every test client signs in from the same address; the limits have their own tests.
+        builder.UseSetting("RateLimits:SignInPerMinute", "100000");
+        builder.UseSetting("RateLimits:JoinPerMinute", "100000");
     }
 
     public virtual Task InitializeAsync() => Database.InitializeAsync();
