@@ -75,6 +75,7 @@ public static class SocialInfraApp
             app.UseExceptionHandler("/Error");
             app.UseHsts();
         }
+        app.UseSecurityHeaders();
         // The API answers errors with Problem Details; pages with a page that says what went wrong.
         app.UseWhen(c => OpenDataRequests.IsData(c.Request.Path), api => api.UseStatusCodePages());
         app.UseWhen(c => !OpenDataRequests.IsData(c.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/Status/{0}"));
