@@ -55,7 +55,7 @@ public static class RateLimits
         {
             return RateLimitPartition.GetNoLimiter("");
         }
-        // Behind a proxy this is the client's address once the forwarded headers are trusted (see the README).
+        // Behind a proxy this is the client's address once the forwarded headers are trusted (docs/operations.md).
         var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         return RateLimitPartition.GetFixedWindowLimiter($"{name}:{address}", _ => new FixedWindowRateLimiterOptions
         {
