@@ -16,12 +16,8 @@
     return { from: Number(item.dataset.from), to: Number(item.dataset.to), colour: item.dataset.colour };
   });
 
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
+  // Text from the data always goes in as textContent (map-base.js).
+  var el = window.SocialInfraMap.el;
 
   function say(text) {
     if (statusElement) statusElement.textContent = text;

@@ -3,15 +3,21 @@
 (function () {
   'use strict';
 
+  // An element with a class and text set as textContent: the one way the map scripts put data on the page.
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
   function create(element, options) {
     var settings = element.dataset;
     var maxZoom = parseInt(settings.maxZoom, 10) || 19;
     var map = L.map(element, { maxZoom: maxZoom, minZoom: 3, keyboard: true });
     map.attributionControl.setPrefix('<a href="https://leafletjs.com/">Leaflet</a>');
     if (settings.tileUrl) {
-      var attribution = document.createElement('span');
-      attribution.textContent = settings.tileAttribution || '';
-      L.tileLayer(settings.tileUrl, { maxZoom: maxZoom, attribution: attribution.innerHTML }).addTo(map);
+      L.tileLayer(settings.tileUrl, { maxZoom: maxZoom, attribution: el('span', null, settings.tileAttribution || '').innerHTML }).addTo(map);
     }
     L.control.scale({ imperial: false }).addTo(map);
     var b = (settings.bounds || '').split(',').map(Number);
@@ -23,5 +29,5 @@
     return map;
   }
 
-  window.SocialInfraMap = { create: create };
+  window.SocialInfraMap = { create: create, el: el };
 })();

@@ -38,12 +38,8 @@
     });
   }
 
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
+  // Text from the data always goes in as textContent (map-base.js).
+  var el = window.SocialInfraMap.el;
 
   function link(href, text) {
     var a = el('a', 'govuk-link', text);

@@ -12,12 +12,8 @@
   var colours = { public: '#1d70b8', private: '#b33f00', vcfse: '#00703c' };
   var sectorNames = { public: 'Council and public', private: 'Private', vcfse: 'Voluntary and community (VCFSE)' };
 
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
+  // Text from the data always goes in as textContent (map-base.js).
+  var el = window.SocialInfraMap.el;
 
   function say(text) {
     if (statusElement) statusElement.textContent = text;

@@ -31,12 +31,8 @@
     GapNote: { text: 'We need', tag: 'govuk-tag--blue', colour: '#1d70b8' }
   };
 
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
+  // Text from the data always goes in as textContent (map-base.js).
+  var el = window.SocialInfraMap.el;
 
   function headline(c) {
     return c.kind === 'DormantPlace' || c.kind === 'LostPlace' ? (c.placeName || 'A place') : c.text;
