@@ -27,9 +27,12 @@ public static class ConnectedProvision
 
     private sealed record WardNetwork(int WardId, Guid NetworkId);
 
-    public static async Task<List<WardConnections>> ByWardAsync(SocialInfraDbContext db, string localAuthorityCode, CancellationToken cancellationToken = default)
+    /// <summary>Every current ward of the authority, or only the one with <paramref name="wardCode"/> (a ward report needs no more).</summary>
+    public static async Task<List<WardConnections>> ByWardAsync(
+        SocialInfraDbContext db, string localAuthorityCode, CancellationToken cancellationToken = default, string? wardCode = null)
     {
-        var wards = await db.CurrentWards(localAuthorityCode).OrderBy(w => w.Name).Select(w => new { w.Id, w.Code, w.Name }).ToListAsync(cancellationToken);
+        var wards = await db.CurrentWards(localAuthorityCode).Where(w => wardCode == null || w.Code == wardCode)
+            .OrderBy(w => w.Name).Select(w => new { w.Id, w.Code, w.Name }).ToListAsync(cancellationToken);
         var wardIds = wards.Select(w => w.Id).ToArray();
         // Ward by ward through the GiST index on Location, as the gap analysis counts places; each place with the
         // networks it is in, directly or through a service delivered there.

@@ -191,5 +191,8 @@ public class NetworkFiguresTests : IAsyncLifetime
         wards[0].Isolated.Select(p => p.Name).Should().Equal("East Library", "East Online");
         wards[1].Isolated.Select(p => p.Name).Should().Equal("Westside Centre");
         Math.Round(wards[1].ConnectedShare!.Value, 3).Should().Be(0.667);
+        // A ward report asks for its own ward only.
+        (await ConnectedProvision.ByWardAsync(read, GapBorough.Code, wardCode: GapBorough.West)).Should().ContainSingle()
+            .Which.Should().BeEquivalentTo(wards[1]);
     }
 }

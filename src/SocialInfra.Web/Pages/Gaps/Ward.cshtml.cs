@@ -52,7 +52,7 @@ public class WardModel(SocialInfraDbContext db) : PageModel
             Lsoas = Detail.Lsoas.Where(l => l.WardCode == code).OrderBy(l => l.Reached).ThenBy(l => l.Code).ToList();
             Nearest = await db.NearestPlacesAsync(code, Catchment.CategorySlug, cancellationToken);
         }
-        Connected = (await ConnectedProvision.ByWardAsync(db, lad, cancellationToken)).FirstOrDefault(w => w.WardCode == code);
+        Connected = (await ConnectedProvision.ByWardAsync(db, lad, cancellationToken, wardCode: code)).SingleOrDefault();
         CategoryNames = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Slug, c => c.Name, cancellationToken);
         return Page();
     }
