@@ -11,6 +11,7 @@ using SocialInfra.Imports;
 using SocialInfra.Web.Accounts;
 using SocialInfra.Web.Api;
 using SocialInfra.Web.Map;
+using SocialInfra.Web.Resilience;
 using SocialInfra.Web.Security;
 using SocialInfra.Web.Workshops;
 
@@ -40,7 +41,7 @@ public static class SocialInfraApp
             json.SerializerOptions.Converters.Add(new GeoJsonConverterFactory(SpatialQueries.Factory, false, GeoJson.IdProperty));
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
         });
-        builder.Services.AddHealthChecks().AddCheck<PostGisHealthCheck>("postgis");
+        builder.Services.AddHealthChecks().AddCheck<PostGisHealthCheck>("postgis").AddCheck<WorkshopEventsHealthCheck>("workshop-events");
         builder.Services.AddRazorPages(pages => pages.Conventions.AddPageRoute("/Workshops/Join", "join"));
         // Keys in the database: every instance can read the others' cookies and antiforgery tokens.
         builder.Services.AddDataProtection().PersistKeysToDbContext<SocialInfraDbContext>().SetApplicationName("SocialInfra");
@@ -79,6 +80,7 @@ public static class SocialInfraApp
         // The API answers errors with Problem Details; pages with a page that says what went wrong.
         app.UseWhen(c => OpenDataRequests.IsData(c.Request.Path), api => api.UseStatusCodePages());
         app.UseWhen(c => !OpenDataRequests.IsData(c.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/Status/{0}"));
+        app.UseDatabaseOutage();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();

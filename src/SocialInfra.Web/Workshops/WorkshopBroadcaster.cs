@@ -19,6 +19,9 @@ public sealed class WorkshopBroadcaster(NpgsqlDataSource dataSource, IHubContext
     private Task? _sending;
     private int _shutDown;
 
+    /// <summary>Whether the LISTEN connection is up; the health check reports "Degraded" while it is not.</summary>
+    public bool Listening => Volatile.Read(ref _connection) is not null;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         // Listening before the app takes requests, so nothing committed after start-up goes unheard.

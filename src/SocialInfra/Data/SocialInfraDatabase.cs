@@ -16,7 +16,7 @@ public static class SocialInfraDatabase
     }
 
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(WithoutJit(connectionString), npgsql => npgsql.UseNetTopologySuite());
+        options.UseNpgsql(WithoutJit(connectionString), Npgsql);
 
     /// <summary>
     /// Turns PostgreSQL's JIT compiler off for our sessions unless the connection string already sets jit. PostGIS
@@ -34,5 +34,8 @@ public static class SocialInfraDatabase
     }
 
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
-        options.UseNpgsql(dataSource, npgsql => npgsql.UseNetTopologySuite());
+        options.UseNpgsql(dataSource, Npgsql);
+
+    private static void Npgsql(Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure.NpgsqlDbContextOptionsBuilder npgsql) =>
+        npgsql.UseNetTopologySuite().ExecutionStrategy(dependencies => new SocialInfraExecutionStrategy(dependencies));
 }
