@@ -50,6 +50,11 @@ public static class OpenDataImport
             {
                 report.Problems.Add(new ImportProblem("File", $"is not valid JSON: {e.Message}"));
             }
+            catch (Exception e) when (e is Npgsql.NpgsqlException { IsTransient: true } || e.InnerException is Npgsql.NpgsqlException { IsTransient: true })
+            {
+                // PostgreSQL restarting or the connection lost: the server has already thrown the transaction away.
+                report.Problems.Add(new ImportProblem("File", "could not be imported: the connection to the database was lost part-way. Nothing was imported; try again."));
+            }
             catch (Npgsql.PostgresException e)
             {
                 report.Problems.Add(new ImportProblem("File", $"could not be imported: {e.MessageText}"));
@@ -69,7 +74,14 @@ public static class OpenDataImport
             }
             else
             {
-                await transaction.RollbackAsync(cancellationToken);
+                try
+                {
+                    await transaction.RollbackAsync(cancellationToken);
+                }
+                catch (ObjectDisposedException)
+                {
+                    // The connection was lost, and PostgreSQL rolled the transaction back when it went.
+                }
             }
         }
 
