@@ -27,6 +27,7 @@ public static class SocialInfraApp
                 $"Set the connection string ConnectionStrings:{SocialInfraDatabase.ConnectionStringName} " +
                 $"(environment variable ConnectionStrings__{SocialInfraDatabase.ConnectionStringName}).");
 
+        builder.AddBodySizeLimit();
         builder.Services.AddSingleton(_ => SocialInfraDatabase.CreateDataSource(connectionString));
         builder.Services.AddDbContext<SocialInfraDbContext>((services, options) =>
             SocialInfraDatabase.Configure(options, services.GetRequiredService<Npgsql.NpgsqlDataSource>()));
@@ -83,6 +84,7 @@ public static class SocialInfraApp
         app.UseDatabaseOutage();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseBodySizeLimit(app.Configuration);
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

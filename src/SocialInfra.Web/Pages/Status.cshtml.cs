@@ -15,6 +15,7 @@ public class StatusModel : PageModel
     {
         403 => "You do not have permission to do this",
         404 => "Page not found",
+        413 => "What you sent is too large",
         429 => "Too many attempts",
         503 => "Sorry, the service is unavailable",
         _ => "Sorry, there is a problem",

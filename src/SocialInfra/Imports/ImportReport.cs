@@ -39,7 +39,14 @@ public sealed class ImportReport
 }
 
 /// <summary>One thing wrong with an import file: where ("Row 7", "Feature 3 (E05000026)") and what.</summary>
-public sealed record ImportProblem(string Where, string Message);
+public sealed record ImportProblem(string Where, string Message)
+{
+    // PostgreSQL's text and jsonb cannot hold NUL: a stray one quoted from a file is shown as \0, and the report can be kept.
+    public string Where { get; init; } = Visible(Where);
+    public string Message { get; init; } = Visible(Message);
+
+    private static string Visible(string text) => text.Replace("\0", "\\0", StringComparison.Ordinal);
+}
 
 /// <summary>What the import is for: the kind of file and the local authority it belongs to.</summary>
 public sealed record ImportRequest(ImportKind Kind, string LocalAuthorityCode, string FileName)
