@@ -21,9 +21,13 @@ public class StatusModel : PageModel
         _ => "Sorry, there is a problem",
     };
 
-    // From the route only: a re-executed form post may carry a field of the same name (the workshop join's "Code").
-    public void OnGet([FromRoute] int code) => Code = code;
+    // From the route only, never bound: a re-executed form post may carry a field of the same name (the workshop join's
+    // "Code"), or a body too large to read (413), when binding would be skipped and the code lost.
+    public void OnGet() => Code = FromRoute();
 
     // Re-executed for the original request, which may have been a form post.
-    public void OnPost([FromRoute] int code) => Code = code;
+    public void OnPost() => Code = FromRoute();
+
+    private int FromRoute() =>
+        int.TryParse(RouteData.Values["code"]?.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : 0;
 }

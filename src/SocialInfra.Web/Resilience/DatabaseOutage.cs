@@ -1,5 +1,4 @@
-using Microsoft.EntityFrameworkCore.Storage;
-using Npgsql;
+using SocialInfra.Data;
 using SocialInfra.Web.Api;
 
 namespace SocialInfra.Web.Resilience;
@@ -30,23 +29,13 @@ public static class DatabaseOutage
             {
                 await Results.Problem(
                     title: "The database is not answering",
-                    detail: $"The service cannot reach its database just now. Nothing was changed. Try again in {RetryAfterSeconds} seconds.",
+                    detail: $"The service cannot reach its database just now, so this request may not have been carried out. Try again in {RetryAfterSeconds} seconds.",
                     statusCode: StatusCodes.Status503ServiceUnavailable).ExecuteAsync(context);
             }
             // Pages: the empty 503 is re-executed as /Status/503, which needs no database.
         }
     });
 
-    /// <summary>A failure to reach the database, as opposed to a mistake in a query or a rule it enforces.</summary>
-    public static bool IsOutage(Exception exception)
-    {
-        for (Exception? e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is RetryLimitExceededException or NpgsqlException { IsTransient: true })
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+    /// <summary>A failure to reach the database (also after the retries ran out), not a query's own failure.</summary>
+    public static bool IsOutage(Exception exception) => SocialInfraDatabase.IsConnectionFailure(exception);
 }

@@ -38,4 +38,24 @@ public static class SocialInfraDatabase
 
     private static void Npgsql(Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure.NpgsqlDbContextOptionsBuilder npgsql) =>
         npgsql.UseNetTopologySuite().ExecutionStrategy(dependencies => new SocialInfraExecutionStrategy(dependencies));
+
+    /// <summary>
+    /// The database could not be reached or went away: refused or lost connections, PostgreSQL shutting down or starting
+    /// up, too many connections, or no connection free in the pool. Not a query's own failure (a constraint, a deadlock,
+    /// a serialization failure), which is not an outage.
+    /// </summary>
+    public static bool IsConnectionFailure(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case PostgresException postgres:
+                    return postgres.SqlState.StartsWith("08", StringComparison.Ordinal) || postgres.SqlState is "57P01" or "57P02" or "57P03" or "53300";
+                case NpgsqlException npgsql when npgsql.IsTransient:
+                    return true;
+            }
+        }
+        return false;
+    }
 }

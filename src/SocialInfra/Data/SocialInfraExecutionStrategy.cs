@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using Npgsql.EntityFrameworkCore.PostgreSQL;
 
 namespace SocialInfra.Data;
@@ -30,5 +31,7 @@ public sealed class SocialInfraExecutionStrategy(ExecutionStrategyDependencies d
         base.OnFirstExecution();
     }
 
-    protected override bool ShouldRetryOn(Exception? exception) => !InTransaction && base.ShouldRetryOn(exception);
+    // A command that ran out of time is not tried again: it would only take as long again.
+    protected override bool ShouldRetryOn(Exception? exception) =>
+        !InTransaction && exception is not NpgsqlException { InnerException: TimeoutException } && base.ShouldRetryOn(exception);
 }

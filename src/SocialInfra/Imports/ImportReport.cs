@@ -29,7 +29,7 @@ public sealed class ImportReport
         }
     }
 
-    public void Note(string note) => Notes.Add(note);
+    public void Note(string note) => Notes.Add(ImportProblem.Visible(note));
 
     /// <summary>"Created 3, updated 1, unchanged 12, left out 2."</summary>
     public string Summary() =>
@@ -45,7 +45,7 @@ public sealed record ImportProblem(string Where, string Message)
     public string Where { get; init; } = Visible(Where);
     public string Message { get; init; } = Visible(Message);
 
-    private static string Visible(string text) => text.Replace("\0", "\\0", StringComparison.Ordinal);
+    public static string Visible(string text) => text.Replace("\0", "\\0", StringComparison.Ordinal);
 }
 
 /// <summary>What the import is for: the kind of file and the local authority it belongs to.</summary>

@@ -13,7 +13,7 @@ public static class OpenDataImport
     public static async Task<ImportRun> RunAsync(
         SocialInfraDbContext db, ImportRequest request, Stream file, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var report = new ImportReport { Kind = request.Kind, FileName = request.FileName };
+        var report = new ImportReport { Kind = request.Kind, FileName = ImportProblem.Visible(request.FileName) };
         var started = DateTimeOffset.UtcNow;
         var context = new ImportContext(db, request, report, progress, cancellationToken);
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
@@ -50,7 +50,7 @@ public static class OpenDataImport
             {
                 report.Problems.Add(new ImportProblem("File", $"is not valid JSON: {e.Message}"));
             }
-            catch (Exception e) when (e is Npgsql.NpgsqlException { IsTransient: true } || e.InnerException is Npgsql.NpgsqlException { IsTransient: true })
+            catch (Exception e) when (SocialInfraDatabase.IsConnectionFailure(e))
             {
                 // PostgreSQL restarting or the connection lost: the server has already thrown the transaction away.
                 report.Problems.Add(new ImportProblem("File", "could not be imported: the connection to the database was lost part-way. Nothing was imported; try again."));
@@ -90,7 +90,7 @@ public static class OpenDataImport
         var run = new ImportRun
         {
             Kind = request.Kind,
-            FileName = Truncate(request.FileName, 260),
+            FileName = Truncate(ImportProblem.Visible(request.FileName), 260),
             LocalAuthorityCode = Truncate(request.LocalAuthorityCode.Trim().ToUpperInvariant(), 9),
             RunBy = db.ActorName,
             StartedAt = started,

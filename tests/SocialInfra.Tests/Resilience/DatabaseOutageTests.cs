@@ -53,12 +53,12 @@ public class DatabaseOutageTests
         api.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
         var problem = await api.Content.ReadFromJsonAsync<JsonElement>();
         problem.GetProperty("title").GetString().Should().Be("The database is not answering");
-        problem.GetProperty("detail").GetString().Should().Contain("Nothing was changed");
+        problem.GetProperty("detail").GetString().Should().Contain("cannot reach its database");
 
         var page = await client.GetAsync("/Gaps");
         page.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
         var html = await page.Content.ReadAsStringAsync();
-        html.Should().Contain("Sorry, the service is unavailable").And.Contain("Nothing you sent has been saved");
+        html.Should().Contain("Sorry, the service is unavailable").And.Contain("may not have been done");
 
         var health = await HealthAsync(client);
         health.Code.Should().Be(HttpStatusCode.ServiceUnavailable);
