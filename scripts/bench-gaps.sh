@@ -10,35 +10,20 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/scripts/lib/postgis.sh"
+. "$root/scripts/lib/bench.sh"
 
 data=${SOCIALINFRA_BENCH_PGDATA:-/var/tmp/socialinfra-bench-gaps-$(id -u)/pgdata}
 port=${SOCIALINFRA_BENCH_PGPORT:-5435}
 url=http://127.0.0.1:${SOCIALINFRA_BENCH_HTTP:-5091}
 
 ensure_packages postgresql-15 postgresql-15-postgis-3 curl
-rm -rf "$data"
-start_cluster "$data" "$port"
-app=""
-cleanup() {
-  if [ -n "$app" ]; then kill -TERM "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; fi
-  stop_cluster "$data"
-}
-trap cleanup EXIT
+bench_cluster "$data" "$port"
 psql_() { as_postgres "$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 "$@"; }
 psql_ -qc "CREATE DATABASE socialinfra"
 
 export ConnectionStrings__SocialInfra="Host=127.0.0.1;Port=$port;Username=postgres;Database=socialinfra"
-export Database__MigrateOnStartup=true DemoBorough__LoadOnStartup=true ASPNETCORE_ENVIRONMENT=Production Map__LocalAuthority=E09000002
-dotnet build "$root/src/SocialInfra.Web" -c Release -v quiet -nologo >/dev/null
-(cd "$root/src/SocialInfra.Web" && exec dotnet bin/Release/net10.0/SocialInfra.Web.dll --urls "$url" >/dev/null) &
-app=$!
-for _ in $(seq 1 120); do curl -sf "$url/health" >/dev/null && break; sleep 0.5; done
+bench_start_app "$url"
 
-time_ms() { # url -> median and p95 of 30 requests, after 3 to warm up
-  for _ in 1 2 3; do curl -sf -o /dev/null "$1"; done
-  for _ in $(seq 1 30); do curl -sf -o /dev/null -w '%{time_total}\n' "$1"; done | sort -n \
-    | awk '{ t[NR] = $1 * 1000 } END { printf "median %7.1f ms   p95 %7.1f ms", t[int(NR / 2) + 1], t[int(NR * 0.95)] }'
-}
 elapsed() { awk -v from="$1" -v to="$(date +%s.%N)" 'BEGIN { print to - from }'; }
 report() { # label path
   printf '  %-62s %s\n' "$1" "$(time_ms "$url$2")"

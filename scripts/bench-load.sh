@@ -17,22 +17,16 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/scripts/lib/postgis.sh"
+. "$root/scripts/lib/bench.sh"
 
 data=${SOCIALINFRA_BENCH_PGDATA:-/var/tmp/socialinfra-bench-load-$(id -u)/pgdata}
-port=${SOCIALINFRA_BENCH_PGPORT:-5436}
-url=http://127.0.0.1:${SOCIALINFRA_BENCH_HTTP:-5092}
+port=${SOCIALINFRA_BENCH_PGPORT:-5437}
+url=http://127.0.0.1:${SOCIALINFRA_BENCH_HTTP:-5093}
 seconds=${LOAD_SECONDS:-60}
 report="$root/scripts/lib/wrk-report.lua"
 
 ensure_packages postgresql-15 postgresql-15-postgis-3 curl wrk
-rm -rf "$data"
-start_cluster "$data" "$port"
-app=""
-cleanup() {
-  if [ -n "$app" ]; then kill -TERM "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; fi
-  stop_cluster "$data"
-}
-trap cleanup EXIT
+bench_cluster "$data" "$port"
 psql_() { as_postgres "$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 "$@"; }
 psql_ -qc "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'" -c "ALTER SYSTEM SET max_connections = 150"
 as_postgres "$PG_BIN/pg_ctl" -D "$data" -l "$data/log.txt" -w restart -m fast >/dev/null
@@ -41,12 +35,8 @@ psql_ -qc "CREATE DATABASE socialinfra"
 psql_ -d socialinfra -qc "CREATE EXTENSION pg_stat_statements"
 
 export ConnectionStrings__SocialInfra="Host=127.0.0.1;Port=$port;Username=postgres;Database=socialinfra;Maximum Pool Size=100"
-export Database__MigrateOnStartup=true DemoBorough__LoadOnStartup=true ASPNETCORE_ENVIRONMENT=Production Map__LocalAuthority=E09000002
 export Logging__LogLevel__Default=Error
-dotnet build "$root/src/SocialInfra.Web" -c Release -v quiet -nologo >/dev/null
-(cd "$root/src/SocialInfra.Web" && exec dotnet bin/Release/net10.0/SocialInfra.Web.dll --urls "$url" >/dev/null) &
-app=$!
-for _ in $(seq 1 120); do curl -sf "$url/health" >/dev/null && break; sleep 0.5; done
+bench_start_app "$url"
 
 echo "machine: $(nproc) cores, $(uname -m), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ { print $2 }') GiB; wrk on loopback beside the app and PostgreSQL"
 echo "generating the England-sized dataset..."
