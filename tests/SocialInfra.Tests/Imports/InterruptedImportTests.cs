@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using SocialInfra.Imports;
 using SocialInfra.Tests.Infrastructure;
 
@@ -98,7 +97,7 @@ public class InterruptedImportTests
         var killed = 0L;
 
         var run = await OpenDataImport.RunAsync(db, new ImportRequest(ImportKind.PlacesGeoJson, "E09000002", "places.geojson"), file,
-            new AtRead(StopAfter, () => killed = TerminateOthersAsync(database.ConnectionString).GetAwaiter().GetResult()));
+            new AtRead(StopAfter, () => killed = database.EndSessionsAsync().GetAwaiter().GetResult()));
 
         killed.Should().Be(1, "the import's own connection, in the middle of its transaction, is the one ended");
         run.Report.Succeeded.Should().BeFalse();
@@ -106,14 +105,5 @@ public class InterruptedImportTests
             "could not be imported: the connection to the database was lost part-way. Nothing was imported; try again."));
         // The failed run is recorded, on a fresh connection, and nothing else.
         (await CountAsync(database)).Should().Be((before.Places, before.Audit, before.Runs + 1));
-    }
-
-    private static async Task<long> TerminateOthersAsync(string connectionString)
-    {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
-        await connection.OpenAsync();
-        await using var terminate = new NpgsqlCommand(
-            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'", connection);
-        return (long)(await terminate.ExecuteScalarAsync())!;
     }
 }

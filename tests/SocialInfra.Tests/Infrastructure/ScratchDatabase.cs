@@ -1,4 +1,5 @@
 using System.Text;
+using Npgsql;
 using SocialInfra.Data;
 using SocialInfra.Imports;
 
@@ -34,6 +35,21 @@ public sealed class ScratchDatabase : IAsyncDisposable
         using var stream = new MemoryStream(content);
         var request = new ImportRequest(kind, "E09000002", fileName) { LocalAuthorityName = authorityName, Year = year };
         return (await OpenDataImport.RunAsync(db, request, stream)).Report;
+    }
+
+    /// <summary>
+    /// Ends every client session on this database but the caller's own, as a PostgreSQL restart or an administrator
+    /// would; returns how many it ended.
+    /// </summary>
+    public async Task<long> EndSessionsAsync()
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var terminate = new NpgsqlCommand("""
+            SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+            WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'
+            """, connection);
+        return (long)(await terminate.ExecuteScalarAsync())!;
     }
 
     public async ValueTask DisposeAsync() => await _server.DropDatabaseAsync(ConnectionString);
