@@ -90,15 +90,7 @@ public static class NetworkRecordKeeping
         }
         db.Entry(network).Property(n => n.Version).OriginalValue = version;
         Apply(network, draft);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return NetworkResult<ValueNetwork>.Conflict();
-        }
-        return NetworkResult<ValueNetwork>.Done(network);
+        return await SaveOrConflictAsync(db, network, cancellationToken);
     }
 
     /// <summary>Deletes a network with its members, relationships and requests; each is recorded in the audit history.</summary>
@@ -120,15 +112,7 @@ public static class NetworkRecordKeeping
         db.NetworkMembers.RemoveRange(network.Members);
         db.NetworkCoordinators.RemoveRange(network.Coordinators);
         db.ValueNetworks.Remove(network);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return NetworkResult<ValueNetwork>.Conflict();
-        }
-        return NetworkResult<ValueNetwork>.Done(network);
+        return await SaveOrConflictAsync(db, network, cancellationToken);
     }
 
     public static async Task<NetworkResult<NetworkMember>> AddMemberAsync(
@@ -191,15 +175,7 @@ public static class NetworkRecordKeeping
         }
         db.Entry(member).Property(m => m.Version).OriginalValue = version;
         member.Role = Tidy(role);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return NetworkResult<NetworkMember>.Conflict();
-        }
-        return NetworkResult<NetworkMember>.Done(member);
+        return await SaveOrConflictAsync(db, member, cancellationToken);
     }
 
     /// <summary>Removes a member and its relationships (each recorded in the audit history).</summary>
@@ -430,15 +406,7 @@ public static class NetworkRecordKeeping
         request.Status = RequestStatus.Withdrawn;
         request.DecidedBy = decidedBy;
         request.DecidedAt = at;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return NetworkResult<MembershipRequest>.Conflict();
-        }
-        return NetworkResult<MembershipRequest>.Done(request);
+        return await SaveOrConflictAsync(db, request, cancellationToken);
     }
 
     private static async Task<NetworkResult<MembershipRequest>> DecideAsync(
@@ -487,6 +455,20 @@ public static class NetworkRecordKeeping
             return NetworkResult<MembershipRequest>.Conflict();
         }
         return NetworkResult<MembershipRequest>.Done(request);
+    }
+
+    // Saves a change checked against the version its editor started from: someone else's change in between is a conflict.
+    private static async Task<NetworkResult<T>> SaveOrConflictAsync<T>(SocialInfraDbContext db, T saved, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return NetworkResult<T>.Conflict();
+        }
+        return NetworkResult<T>.Done(saved);
     }
 
     /// <summary>The organisations, places and services a VCFSE organisation may propose: itself and what it holds.</summary>
