@@ -89,6 +89,7 @@ public static class SocialInfraApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseUnstorableTextGuard();
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = PostGisHealthCheck.WriteResponse });
         app.MapGroup("/api/wards").MapWards();

@@ -40,6 +40,22 @@ public static class SocialInfraDatabase
         npgsql.UseNetTopologySuite().ExecutionStrategy(dependencies => new SocialInfraExecutionStrategy(dependencies));
 
     /// <summary>
+    /// PostgreSQL refused text it cannot store: a NUL character (U+0000), which no PostgreSQL text column can hold
+    /// (SQLSTATE 22021, or 22P05 for a character the database's encoding lacks).
+    /// </summary>
+    public static bool IsUnstorableText(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is PostgresException postgres)
+            {
+                return postgres.SqlState is "22021" or "22P05";
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
     /// The database could not be reached or went away: refused or lost connections, PostgreSQL shutting down or starting
     /// up, too many connections, or no connection free in the pool. Not a query's own failure (a constraint, a deadlock,
     /// a serialization failure), which is not an outage.

@@ -279,6 +279,11 @@ public static class WorkshopRoom
         {
             errors.Add(new FieldError(nameof(draft.Text), $"Keep it to {Contribution.MaximumTextLength} characters or fewer"));
         }
+        else if (text.Contains('\0', StringComparison.Ordinal))
+        {
+            // A JSON body can carry one; PostgreSQL text cannot hold it.
+            errors.Add(new FieldError(nameof(draft.Text), "Remove the NUL character (U+0000): it cannot be stored"));
+        }
 
         var sessionWards = WardsOf(db, session.Id);
         var contribution = new Contribution { SessionId = session.Id, ClientId = draft.ClientId, Kind = kind, Text = text, CategorySlug = category };

@@ -88,6 +88,6 @@ public class ApiParameterFuzzTests(SocialInfraFactory app) : IClassFixture<Socia
                 var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
                 problem.GetProperty("title").GetString().Should().NotBeNullOrWhiteSpace(url);
             }
-        }, iter: 600, threads: 2);
+        }, iter: Fuzzing.Iterations(600), threads: 2);
     }
 }

@@ -114,6 +114,6 @@ public class ImportParserFuzzTests : IAsyncLifetime
                 (await CountAsync(db))
                     .Should().Be(before, "a refused import changes nothing");
             }
-        }, iter: 250, threads: 1);
+        }, iter: Fuzzing.Iterations(250), threads: 1);
     }
 }

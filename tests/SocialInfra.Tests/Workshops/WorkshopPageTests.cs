@@ -128,6 +128,25 @@ public class WorkshopPageTests(AccountsFactory app) : IClassFixture<AccountsFact
     }
 
     [Fact]
+    public async Task A_contribution_with_a_NUL_in_its_text_or_ward_is_refused_as_bad_input_not_a_server_error()
+    {
+        var (_, code) = await CreateAsync();
+        var phone = await JoinAsync(code, "Nia");
+
+        var inText = await SendAsync(phone, code, HttpMethod.Post, $"/api/workshops/{code}/contributions",
+            new { clientId = Guid.NewGuid(), kind = "GapNote", text = "More\0benches", wardCode = Abbey });
+        var inWard = await SendAsync(phone, code, HttpMethod.Post, $"/api/workshops/{code}/contributions",
+            new { clientId = Guid.NewGuid(), kind = "GapNote", text = "Benches", wardCode = "E05\0" });
+
+        inText.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        JsonDocument.Parse(await inText.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").GetProperty("text")[0].GetString()
+            .Should().Be("Remove the NUL character (U+0000): it cannot be stored");
+        inWard.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        inWard.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        JsonDocument.Parse(await phone.GetStringAsync($"/api/workshops/{code}")).RootElement.GetProperty("contributions").GetArrayLength().Should().Be(0);
+    }
+
+    [Fact]
     public async Task The_api_keeps_a_contribution_sent_twice_once_and_refuses_dots_over_the_budget()
     {
         var (_, code) = await CreateAsync(dots: "2");
