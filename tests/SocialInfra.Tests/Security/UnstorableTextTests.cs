@@ -51,10 +51,37 @@ public class UnstorableTextTests(AccountsFactory app) : IClassFixture<AccountsFa
         var response = await officer.SubmitFormAsync($"/Places/Edit/{id}", "#place-form", Forms.Values(("Place.Name", "Nul\0Hall")));
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await response.ParseAsync()).QuerySelector("main")!.TextContent.Should().Contain("A field of the form holds a character that is not allowed, such as NUL (U+0000)");
+        (await response.ParseAsync()).QuerySelector("main")!.TextContent.Should().Contain("A field of the form holds a NUL character (U+0000), which cannot be stored");
         await using var db = app.Database.CreateContext();
         (await db.Places.Where(p => p.Id == id).Select(p => p.Name).SingleAsync()).Should().Be("Nul Test Hall");
         (await AuditedAsync(id)).Should().Be(audited, "nothing was changed, so nothing more is audited");
+    }
+
+    [Fact]
+    public async Task A_form_with_a_bare_NUL_byte_in_a_field_is_refused_naming_the_field()
+    {
+        var id = await app.Database.AddAsync(Build.Place("Bare Nul Hall", 0.1450, 51.5450));
+        var officer = await app.ClientAsync(AccountsFactory.Officer);
+        var token = await officer.AntiforgeryTokenAsync();
+        // Not percent-encoded, so ASP.NET Core's form reader passes it on.
+        var body = new StringContent($"__RequestVerificationToken={Uri.EscapeDataString(token)}&Place.Name=Bare\0Hall",
+            System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
+
+        var response = await officer.PostAsync($"/Places/Edit/{id}", body);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.ParseAsync()).QuerySelector("main")!.TextContent.Should().Contain("'Place.Name' contains a NUL character (U+0000), which cannot be stored");
+        await using var db = app.Database.CreateContext();
+        (await db.Places.Where(p => p.Id == id).Select(p => p.Name).SingleAsync()).Should().Be("Bare Nul Hall");
+    }
+
+    [Fact]
+    public async Task A_NUL_in_a_parameter_name_is_refused_too()
+    {
+        var response = await (await app.ClientAsync(null)).GetAsync("/api/places?a%00b=1");
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().Should().StartWith("'a\\0b' contains a NUL character");
     }
 
     private async Task<int> AuditedAsync(Guid id)

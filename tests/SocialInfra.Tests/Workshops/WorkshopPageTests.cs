@@ -142,7 +142,8 @@ public class WorkshopPageTests(AccountsFactory app) : IClassFixture<AccountsFact
         JsonDocument.Parse(await inText.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").GetProperty("text")[0].GetString()
             .Should().Be("Remove the NUL character (U+0000): it cannot be stored");
         inWard.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        inWard.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        JsonDocument.Parse(await inWard.Content.ReadAsStringAsync()).RootElement.GetProperty("title").GetString()
+            .Should().Be("Text that cannot be stored", "PostgreSQL's refusal of the ward code is answered as bad input");
         JsonDocument.Parse(await phone.GetStringAsync($"/api/workshops/{code}")).RootElement.GetProperty("contributions").GetArrayLength().Should().Be(0);
     }
 
