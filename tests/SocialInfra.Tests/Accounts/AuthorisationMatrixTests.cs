@@ -1,4 +1,8 @@
 using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
+using Microsoft.AspNetCore.Routing;
 using SocialInfra.Networks;
 using Microsoft.Extensions.DependencyInjection;
 using SocialInfra.Places;
@@ -63,6 +67,8 @@ public class AuthorisationMatrixTests(AccountsFactory app) : IClassFixture<Accou
         { "GET", "/Data", [Ok, Ok, Ok, Ok, Ok, Ok] },
         { "GET", "/export/places.csv", [Ok, Ok, Ok, Ok, Ok, Ok] },
         { "GET", "/Account/Password", [SignIn, Ok, Ok, Ok, Ok, Ok] },
+        // An empty form: the page again, naming what is missing.
+        { "POST", "/Account/Password", [SignIn, Ok, Ok, Ok, Ok, Ok] },
         // The network is coordinated by the own VCFSE staff member; officers and administrators may coordinate any network.
         { "GET", "/Networks", [Ok, Ok, Ok, Ok, Ok, Ok] },
         { "GET", "/Networks/{network}", [Ok, Ok, Ok, Ok, Ok, Ok] },
@@ -115,12 +121,25 @@ public class AuthorisationMatrixTests(AccountsFactory app) : IClassFixture<Accou
         // The workshop is run by the facilitator; officers may read its record; administrators may do anything.
         { "GET", "/Workshops", [SignIn, Ok, No, No, Ok, Ok] },
         { "GET", "/Workshops/Create", [SignIn, Ok, No, No, No, Ok] },
+        { "POST", "/Workshops/Create", [SignIn, Ok, No, No, No, Ok] },
+        // Joining is by the workshop's code, open to anyone: an empty form is the page again, asking for the code.
         { "GET", "/join", [Ok, Ok, Ok, Ok, Ok, Ok] },
+        { "POST", "/join", [Ok, Ok, Ok, Ok, Ok, Ok] },
         { "GET", "/Workshops/Join", [Ok, Ok, Ok, Ok, Ok, Ok] },
+        { "POST", "/Workshops/Join", [Ok, Ok, Ok, Ok, Ok, Ok] },
         { "GET", "/Workshops/Session/{workshop}", [SignIn, Ok, No, No, No, Ok] },
+        { "POST", "/Workshops/Session/{workshop}?handler=Lock", [SignIn, Saved, No, No, No, Saved] },
+        // No contribution named: the page again, saying so.
+        { "POST", "/Workshops/Session/{workshop}?handler=Hide", [SignIn, Ok, No, No, No, Ok] },
+        { "POST", "/Workshops/Session/{workshop}?handler=Merge", [SignIn, Ok, No, No, No, Ok] },
+        // Each visitor tries to end a running workshop of the facilitator's, a fresh one each.
+        { "POST", "/Workshops/Session/{freshWorkshop}?handler=End", [SignIn, Saved, No, No, No, Saved] },
         { "GET", "/Workshops/Projector/{workshop}", [SignIn, Ok, No, No, No, Ok] },
         { "GET", "/Workshops/Report/{workshop}", [SignIn, Ok, No, No, Ok, Ok] },
+        { "GET", "/Workshops/Report/{workshop}?handler=GeoJson", [SignIn, Ok, No, No, Ok, Ok] },
+        { "GET", "/Workshops/Report/{workshop}?handler=Csv", [SignIn, Ok, No, No, Ok, Ok] },
         { "GET", "/Workshops/Contribution/{workshop}/{unknown}", [SignIn, NotFound, No, No, No, NotFound] },
+        { "POST", "/Workshops/Contribution/{workshop}/{unknown}", [SignIn, NotFound, No, No, No, NotFound] },
     };
 
     /// <summary>What the matrix leaves to other tests, and why; everything else the app maps must have a row above.</summary>
@@ -142,19 +161,49 @@ public class AuthorisationMatrixTests(AccountsFactory app) : IClassFixture<Accou
     };
 
     [Fact]
-    public void Every_page_and_endpoint_the_app_maps_has_a_row()
+    public async Task Every_page_handler_and_endpoint_the_app_maps_has_a_row()
     {
-        var rows = Matrix.Select(row => System.Text.RegularExpressions.Regex.Replace(((string)row[1]).Split('?')[0], "{[^}]+}", "x")).ToList();
-        var routes = app.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
-            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
-            .Select(e => e.RoutePattern.RawText ?? "")
-            // A folder's Index page answers at the folder's own route too: that one is enough.
-            .Where(route => route != "Index" && !route.EndsWith("/Index", StringComparison.Ordinal))
-            .Distinct().ToList();
-        routes.Should().Contain("Networks/{id:guid}/Manage").And.Contain("/api/gaps/").And.Contain("Gaps/Ward/{code}", "the app's routes are read");
+        var rows = Matrix.Select(row => (Method: (string)row[0], Path: Regex.Replace(((string)row[1]).Split('?')[0], "{[^}]+}", "x"),
+            Handler: Regex.Match((string)row[1], "[?&]handler=([^&]+)", RegexOptions.IgnoreCase) is { Success: true } m ? m.Groups[1].Value : null)).ToList();
+        var mapped = await MappedAsync();
+        mapped.Should().Contain(("POST", "Networks/{id:guid}/Manage", "AddMember")).And.Contain(("GET", "/api/gaps/", null))
+            .And.Contain(("GET", "Gaps/Ward/{code}", null), "the app's pages, their handlers and its endpoints are read");
 
-        var uncovered = routes.Where(route => !CoveredElsewhere.ContainsKey(route) && !rows.Any(row => Matches(route, row))).ToList();
-        uncovered.Should().BeEmpty("every page and endpoint needs a row in the matrix, or a reason it is covered elsewhere");
+        var uncovered = mapped
+            .Where(h => !CoveredElsewhere.ContainsKey(h.Route))
+            .Where(h => !rows.Any(row => row.Method == h.Method && string.Equals(row.Handler, h.Handler, StringComparison.OrdinalIgnoreCase) && Matches(h.Route, row.Path)))
+            .Select(h => $"{h.Method} {h.Route}{(h.Handler is null ? "" : $"?handler={h.Handler}")}").ToList();
+        uncovered.Should().BeEmpty("every page handler and endpoint needs a row in the matrix, or a reason it is covered elsewhere");
+    }
+
+    /// <summary>
+    /// What the app answers: each page's handlers (OnGet, OnPostDelete: GET, POST with handler=Delete) and each endpoint's
+    /// methods, by route.
+    /// </summary>
+    private async Task<List<(string Method, string Route, string? Handler)>> MappedAsync()
+    {
+        var loader = app.Services.GetRequiredService<PageLoader>();
+        var mapped = new List<(string, string, string?)>();
+        foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var route = endpoint.RoutePattern.RawText ?? "";
+            // A folder's Index page answers at the folder's own route too: that one is enough.
+            if (route == "Index" || route.EndsWith("/Index", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
+            {
+                var compiled = await loader.LoadAsync(page, endpoint.Metadata);
+                mapped.AddRange(compiled.HandlerMethods.Select(h => (h.HttpMethod.ToUpperInvariant(), route, h.Name)));
+            }
+            else
+            {
+                var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+                mapped.AddRange(methods.Where(m => m != "HEAD" && m != "OPTIONS").Select(m => (m, route, (string?)null)));
+            }
+        }
+        return mapped.Distinct().ToList();
     }
 
     // "Places/Edit/{id:guid?}" matches "/Places/Edit" and "/Places/Edit/x"; "/api/gaps/" matches "/api/gaps".
@@ -162,8 +211,8 @@ public class AuthorisationMatrixTests(AccountsFactory app) : IClassFixture<Accou
     {
         var pattern = string.Concat(route.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries).Select(segment =>
             segment.StartsWith('{') ? (segment.EndsWith("?}", StringComparison.Ordinal) ? "(/[^/]+)?" : "/[^/]+")
-            : "/" + System.Text.RegularExpressions.Regex.Escape(segment)));
-        return System.Text.RegularExpressions.Regex.IsMatch(row.TrimEnd('/') is "" ? "/" : row.TrimEnd('/'), $"^{(pattern.Length == 0 ? "/" : pattern)}$", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+            : "/" + Regex.Escape(segment)));
+        return Regex.IsMatch(row.TrimEnd('/') is "" ? "/" : row.TrimEnd('/'), $"^{(pattern.Length == 0 ? "/" : pattern)}$", RegexOptions.IgnoreCase);
     }
 
     [Theory]
@@ -181,6 +230,10 @@ public class AuthorisationMatrixTests(AccountsFactory app) : IClassFixture<Accou
                 .Replace("{submission}", submission.ToString())
                 .Replace("{trustService}", app.TrustServiceId.ToString()).Replace("{councilService}", app.CouncilServiceId.ToString())
                 .Replace("{network}", network.ToString()).Replace("{workshop}", workshop.ToString()).Replace("{unknown}", Guid.NewGuid().ToString());
+            if (url.Contains("{freshWorkshop}", StringComparison.Ordinal))
+            {
+                url = url.Replace("{freshWorkshop}", (await WorkshopAsync($"Matrix Workshop for {visitor ?? "anonymous"}")).ToString());
+            }
             HttpResponseMessage response;
             if (method == "GET")
             {
@@ -208,20 +261,21 @@ public class AuthorisationMatrixTests(AccountsFactory app) : IClassFixture<Accou
         }
     }
 
-    /// <summary>A network coordinated by the own VCFSE staff member (its delete, with no version, is refused as a conflict).</summary>
-    private async Task<Guid> WorkshopAsync()
+    /// <summary>A workshop over Abbey run by the facilitator, made the first time it is asked for by its title.</summary>
+    private async Task<Guid> WorkshopAsync(string title = "Matrix Workshop")
     {
         await using var db = app.Database.CreateContext();
-        var existing = db.WorkshopSessions.Where(w => w.Title == "Matrix Workshop").Select(w => w.Id).FirstOrDefault();
+        var existing = db.WorkshopSessions.Where(w => w.Title == title).Select(w => w.Id).FirstOrDefault();
         if (existing != Guid.Empty)
         {
             return existing;
         }
         var facilitator = db.Users.Single(u => u.Email == AccountsFactory.Facilitator).Id;
-        var created = await WorkshopRoom.CreateAsync(db, "E09000002", new WorkshopDraft("Matrix Workshop", ["E05000026"], 3), facilitator, "Fay Facilitator", DateTimeOffset.UtcNow);
+        var created = await WorkshopRoom.CreateAsync(db, "E09000002", new WorkshopDraft(title, ["E05000026"], 3), facilitator, "Fay Facilitator", DateTimeOffset.UtcNow);
         return created.Value!.Id;
     }
 
+    /// <summary>A network coordinated by the own VCFSE staff member (its delete, with no version, is refused as a conflict).</summary>
     private async Task<Guid> NetworkAsync()
     {
         await using var db = app.Database.CreateContext();
