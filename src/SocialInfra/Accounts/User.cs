@@ -12,6 +12,11 @@ public class User : IdentityUser<Guid>
         SecurityStamp = Guid.NewGuid().ToString();
     }
 
+    public const int DisplayNameLength = 200;
+
+    /// <summary>ASP.NET Core Identity's own limit on the email address (and the user name, which is the email address).</summary>
+    public const int EmailLength = 256;
+
     /// <summary>The name shown to colleagues and in the change history.</summary>
     public required string DisplayName { get; set; }
 

@@ -28,6 +28,12 @@ public enum AuditAction
 /// <summary>Names who is making the current change, e.g. the signed-in user.</summary>
 public interface IActor
 {
+    /// <summary>
+    /// Room for the longest name an actor has: a user's display name (200) and email address (256), as
+    /// "Ann Officer (ann@council.example)", with a few words more ("…, workshop ABC123").
+    /// </summary>
+    const int MaximumNameLength = 500;
+
     string Name { get; }
 }
 

@@ -3,6 +3,9 @@ namespace SocialInfra.Organisations;
 /// <summary>A body that owns places, runs services or joins value networks.</summary>
 public class Organisation
 {
+    public const int NameLength = 200;
+    public const int NumberLength = 20;
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public required string Name { get; set; }
     public OrganisationKind Kind { get; set; }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 using SocialInfra.Data;
 
 namespace SocialInfra.Tests.Infrastructure;
@@ -8,6 +9,9 @@ namespace SocialInfra.Tests.Infrastructure;
 public class SocialInfraFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public DemoDatabase Database { get; } = new();
+
+    /// <summary>What the app logged as errors, to say why a request answered 500.</summary>
+    public ServerErrors ServerErrors { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -18,6 +22,7 @@ public class SocialInfraFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Every test client signs in from the same address; the limits have their own tests.
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("RateLimits:JoinPerMinute", "100000");
+        builder.ConfigureLogging(logging => logging.AddProvider(ServerErrors));
     }
 
     public virtual Task InitializeAsync() => Database.InitializeAsync();

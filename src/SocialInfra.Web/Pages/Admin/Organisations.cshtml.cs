@@ -33,24 +33,29 @@ public class OrganisationsModel(SocialInfraDbContext db) : PageModel
         {
             Errors.Add(nameof(Name), "Enter the organisation's name");
         }
-        else if (name.Length > 200)
+        else if (name.Length > Organisation.NameLength)
         {
-            Errors.Add(nameof(Name), "Name must be 200 characters or fewer");
+            Errors.Add(nameof(Name), $"Name must be {Organisation.NameLength} characters or fewer");
         }
         else if (await db.Organisations.AnyAsync(o => o.Name.ToLower() == name.ToLower()))
         {
             Errors.Add(nameof(Name), $"{name} is already in the list");
         }
-        if (Kind is null)
+        if (Kind is not { } kind || !Enum.IsDefined(kind))
         {
             Errors.Add(nameof(Kind), "Choose the kind of organisation");
+        }
+        var charity = string.IsNullOrWhiteSpace(CharityNumber) ? null : CharityNumber.Trim();
+        if (charity?.Length > Organisation.NumberLength)
+        {
+            Errors.Add(nameof(CharityNumber), $"Charity number must be {Organisation.NumberLength} characters or fewer, like 1234567");
         }
         if (Errors.Count > 0)
         {
             await OnGetAsync();
             return Page();
         }
-        db.Organisations.Add(new Organisation { Name = name, Kind = Kind!.Value, CharityNumber = string.IsNullOrWhiteSpace(CharityNumber) ? null : CharityNumber.Trim() });
+        db.Organisations.Add(new Organisation { Name = name, Kind = Kind!.Value, CharityNumber = charity });
         await db.SaveChangesAsync();
         Banner = $"{name} has been added.";
         return RedirectToPage();

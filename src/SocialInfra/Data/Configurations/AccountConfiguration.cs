@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SocialInfra.Accounts;
+using SocialInfra.Auditing;
 using SocialInfra.Places;
 
 namespace SocialInfra.Data.Configurations;
@@ -12,7 +13,7 @@ public class UserConfiguration : IEntityTypeConfiguration<User>
 {
     public void Configure(EntityTypeBuilder<User> user)
     {
-        user.Property(u => u.DisplayName).HasMaxLength(200);
+        user.Property(u => u.DisplayName).HasMaxLength(User.DisplayNameLength);
         user.HasOne(u => u.Organisation).WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -54,8 +55,8 @@ public class PlaceSubmissionConfiguration : IEntityTypeConfiguration<PlaceSubmis
                     d => JsonSerializer.Serialize(d, Json).GetHashCode(),
                     d => JsonSerializer.Deserialize<PlaceDraft>(JsonSerializer.Serialize(d, Json), Json)!));
         submission.Property(s => s.Name).HasMaxLength(200);
-        submission.Property(s => s.SubmittedByName).HasMaxLength(200);
-        submission.Property(s => s.ReviewedByName).HasMaxLength(200);
+        submission.Property(s => s.SubmittedByName).HasMaxLength(IActor.MaximumNameLength);
+        submission.Property(s => s.ReviewedByName).HasMaxLength(IActor.MaximumNameLength);
         submission.Property(s => s.ReturnReason).HasMaxLength(2000);
         submission.Property(s => s.Version).IsRowVersion();
         submission.Ignore(s => s.IsOpen);

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SocialInfra.Auditing;
 using SocialInfra.Geography;
 using SocialInfra.Imports;
 
@@ -29,7 +30,7 @@ public class ImportRunConfiguration : IEntityTypeConfiguration<ImportRun>
     {
         run.Property(r => r.FileName).HasMaxLength(260);
         run.Property(r => r.LocalAuthorityCode).HasMaxLength(9);
-        run.Property(r => r.RunBy).HasMaxLength(300);
+        run.Property(r => r.RunBy).HasMaxLength(IActor.MaximumNameLength);
         run.Property(r => r.Report)
             .HasColumnType("jsonb")
             .HasConversion(

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SocialInfra.Accounts;
+using SocialInfra.Auditing;
 using SocialInfra.Networks;
 
 namespace SocialInfra.Data.Configurations;
@@ -79,11 +80,11 @@ public class MembershipRequestConfiguration : IEntityTypeConfiguration<Membershi
         request.HasOne<Places.Place>().WithMany().HasForeignKey(r => r.PlaceId).OnDelete(DeleteBehavior.Cascade);
         request.HasOne<Services.Service>().WithMany().HasForeignKey(r => r.ServiceId).OnDelete(DeleteBehavior.Cascade);
         request.HasOne<Organisations.Organisation>().WithMany().HasForeignKey(r => r.ProposedByOrganisationId).OnDelete(DeleteBehavior.Cascade);
-        request.Property(r => r.ProposedByName).HasMaxLength(200);
+        request.Property(r => r.ProposedByName).HasMaxLength(IActor.MaximumNameLength);
         request.Property(r => r.Role).HasMaxLength(NetworkMember.RoleLength);
         request.Property(r => r.Message).HasMaxLength(MembershipRequest.MessageLength);
         request.Property(r => r.Reason).HasMaxLength(MembershipRequest.MessageLength);
-        request.Property(r => r.DecidedBy).HasMaxLength(200);
+        request.Property(r => r.DecidedBy).HasMaxLength(IActor.MaximumNameLength);
         request.Property(r => r.Version).IsRowVersion();
         // One open request per subject and network (NULLS NOT DISTINCT: the two unused ids are null).
         request.HasIndex(r => new { r.NetworkId, r.OrganisationId, r.PlaceId, r.ServiceId }).IsUnique()

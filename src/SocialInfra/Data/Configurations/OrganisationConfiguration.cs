@@ -9,9 +9,9 @@ public class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
 {
     public void Configure(EntityTypeBuilder<Organisation> organisation)
     {
-        organisation.Property(o => o.Name).HasMaxLength(200);
-        organisation.Property(o => o.CharityNumber).HasMaxLength(20);
-        organisation.Property(o => o.CompanyNumber).HasMaxLength(20);
+        organisation.Property(o => o.Name).HasMaxLength(Organisation.NameLength);
+        organisation.Property(o => o.CharityNumber).HasMaxLength(Organisation.NumberLength);
+        organisation.Property(o => o.CompanyNumber).HasMaxLength(Organisation.NumberLength);
         organisation.Property(o => o.Website).HasMaxLength(500);
         organisation.HasIndex(o => o.Name).IsUnique();
     }
@@ -23,7 +23,7 @@ public class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
     {
         audit.Property(a => a.EntityType).HasMaxLength(100);
         audit.Property(a => a.EntityId).HasMaxLength(100);
-        audit.Property(a => a.ChangedBy).HasMaxLength(200);
+        audit.Property(a => a.ChangedBy).HasMaxLength(IActor.MaximumNameLength);
         audit.Property(a => a.Before).HasColumnType("jsonb");
         audit.Property(a => a.After).HasColumnType("jsonb");
         audit.HasIndex(a => new { a.EntityType, a.EntityId });

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NetTopologySuite.Geometries;
+using SocialInfra.Auditing;
 using SocialInfra.Geography;
 using SocialInfra.Places;
 
@@ -87,6 +88,6 @@ internal static class ProvenanceConfiguration
         provenance.Property(p => p.Source).HasMaxLength(100);
         provenance.Property(p => p.SourceId).HasMaxLength(200);
         provenance.Property(p => p.Licence).HasMaxLength(100);
-        provenance.Property(p => p.RecordedBy).HasMaxLength(200);
+        provenance.Property(p => p.RecordedBy).HasMaxLength(IActor.MaximumNameLength);
     }
 }

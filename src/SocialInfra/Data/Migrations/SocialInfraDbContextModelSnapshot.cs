@@ -347,8 +347,8 @@ namespace SocialInfra.Data.Migrations
 
                     b.Property<string>("ChangedBy")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("EntityId")
                         .IsRequired()
@@ -602,8 +602,8 @@ namespace SocialInfra.Data.Migrations
 
                     b.Property<string>("RunBy")
                         .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("timestamp with time zone");
@@ -627,8 +627,8 @@ namespace SocialInfra.Data.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("DecidedBy")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("Message")
                         .HasMaxLength(1000)
@@ -648,8 +648,8 @@ namespace SocialInfra.Data.Migrations
 
                     b.Property<string>("ProposedByName")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<Guid>("ProposedByOrganisationId")
                         .HasColumnType("uuid");
@@ -1137,8 +1137,8 @@ namespace SocialInfra.Data.Migrations
 
                             b1.Property<string>("RecordedBy")
                                 .IsRequired()
-                                .HasMaxLength(200)
-                                .HasColumnType("character varying(200)");
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
 
                             b1.Property<string>("Source")
                                 .IsRequired()
@@ -1216,8 +1216,8 @@ namespace SocialInfra.Data.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ReviewedByName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1232,8 +1232,8 @@ namespace SocialInfra.Data.Migrations
 
                     b.Property<string>("SubmittedByName")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
@@ -1314,8 +1314,8 @@ namespace SocialInfra.Data.Migrations
 
                             b1.Property<string>("RecordedBy")
                                 .IsRequired()
-                                .HasMaxLength(200)
-                                .HasColumnType("character varying(200)");
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
 
                             b1.Property<string>("Source")
                                 .IsRequired()

@@ -52,9 +52,17 @@ public class EditModel(SocialInfraDbContext db, UserManager<User> users) : PageM
         {
             Errors.Add(nameof(DisplayName), "Enter the person's name");
         }
+        else if (DisplayName.Trim().Length > SocialInfra.Accounts.User.DisplayNameLength)
+        {
+            Errors.Add(nameof(DisplayName), $"Name must be {SocialInfra.Accounts.User.DisplayNameLength} characters or fewer");
+        }
         if (Existing is null && string.IsNullOrWhiteSpace(Email))
         {
             Errors.Add(nameof(Email), "Enter their email address");
+        }
+        else if (Existing is null && Email!.Trim().Length > SocialInfra.Accounts.User.EmailLength)
+        {
+            Errors.Add(nameof(Email), $"Email address must be {SocialInfra.Accounts.User.EmailLength} characters or fewer");
         }
         if (Role is null || !Roles.All.Contains(Role))
         {
