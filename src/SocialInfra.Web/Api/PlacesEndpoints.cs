@@ -103,7 +103,7 @@ public static class PlacesEndpoints
         var parts = text.Split(',');
         var numbers = new double[parts.Length];
         if (parts.Length != 4 || parts.Where((part, i) =>
-                !double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out numbers[i]) || !double.IsFinite(numbers[i])).Any())
+                !Numbers.TryParseFinite(part, out numbers[i])).Any())
         {
             error = $"bbox must be four numbers minLon,minLat,maxLon,maxLat, e.g. 0.07,51.52,0.19,51.6; got '{text}'.";
             return false;

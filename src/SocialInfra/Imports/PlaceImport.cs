@@ -241,8 +241,8 @@ internal static class PlaceImport
         }
         if (geometry is null && presence == Presence.Physical && (cell(PlaceColumns.Latitude), cell(PlaceColumns.Longitude)) is var (latText, lonText) && (latText ?? lonText) is not null)
         {
-            if (double.TryParse(latText, NumberStyles.Float, CultureInfo.InvariantCulture, out var lat) && lat is >= -90 and <= 90
-                && double.TryParse(lonText, NumberStyles.Float, CultureInfo.InvariantCulture, out var lon) && lon is >= -180 and <= 180)
+            if (Numbers.TryParseFinite(latText, out var lat) && lat is >= -90 and <= 90
+                && Numbers.TryParseFinite(lonText, out var lon) && lon is >= -180 and <= 180)
             {
                 geometry = SpatialQueries.PointAt(lon, lat);
             }

@@ -70,10 +70,10 @@ internal static class PostcodeImport
                 context.Report.Skipped++;
                 continue;
             }
-            if (!double.TryParse(csv.Get(latitudeColumn), NumberStyles.Float, CultureInfo.InvariantCulture, out var latitude)
-                || !double.TryParse(csv.Get(longitudeColumn), NumberStyles.Float, CultureInfo.InvariantCulture, out var longitude))
+            if (!Numbers.TryParseFinite(csv.Get(latitudeColumn), out var latitude) || !Numbers.TryParseFinite(csv.Get(longitudeColumn), out var longitude)
+                || latitude < -90 || longitude is < -180 or > 180)
             {
-                context.Report.Problem(where, $"{code}: latitude '{csv.Get(latitudeColumn)}' and longitude '{csv.Get(longitudeColumn)}' must both be numbers.");
+                context.Report.Problem(where, $"{code}: latitude '{csv.Get(latitudeColumn)}' and longitude '{csv.Get(longitudeColumn)}' must both be numbers, latitude up to 90 and longitude from -180 to 180.");
                 continue;
             }
             // The directory gives 99.999999, 0 for postcodes it has no grid reference for.

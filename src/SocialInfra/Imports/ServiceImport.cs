@@ -127,8 +127,8 @@ internal static class ServiceImport
                     continue;
                 }
                 if (locationName is not null
-                    && double.TryParse(Text(location, "latitude"), NumberStyles.Float, CultureInfo.InvariantCulture, out var lat)
-                    && double.TryParse(Text(location, "longitude"), NumberStyles.Float, CultureInfo.InvariantCulture, out var lon)
+                    && Numbers.TryParseFinite(Text(location, "latitude"), out var lat) && lat is >= -90 and <= 90
+                    && Numbers.TryParseFinite(Text(location, "longitude"), out var lon) && lon is >= -180 and <= 180
                     && (await db.PlacesNamedNearAsync([(locationName, SpatialQueries.PointAt(lon, lat))], PlaceImport.SameNameWithinMetres, context.CancellationToken))[0] is { } near)
                 {
                     placeIds.Add(near);

@@ -65,7 +65,7 @@ internal static partial class StatisticsImport
         await ApplyAsync(context, csv, codeColumn, authorityColumn, (lsoa, where, row) =>
         {
             vintages.Add(lsoa.Vintage);
-            var ok = double.TryParse(row[scoreColumn], NumberStyles.Float, CultureInfo.InvariantCulture, out var score);
+            var ok = Numbers.TryParseFinite(row[scoreColumn], out var score);
             if (!ok || score < 0)
             {
                 context.Report.Problem(where, $"IMD score '{row[scoreColumn]}' is not a number of 0 or more.");

@@ -44,6 +44,7 @@ public class GapSettingsTests(AccountsFactory app) : IClassFixture<AccountsFacto
     [InlineData("Metres", "ten", "Catchment for sports and leisure must be a whole number of metres from 50 to 10,000")]
     [InlineData("Metres", "20", "Catchment for sports and leisure must be a whole number of metres from 50 to 10,000")]
     [InlineData("Weight", "-1", "Weight for sports and leisure must be a number from 0 to 10")]
+    [InlineData("Weight", "NaN", "Weight for sports and leisure must be a number from 0 to 10")]
     public async Task A_bad_value_is_named_and_nothing_is_saved(string field, string value, string message)
     {
         var officer = await app.ClientAsync(AccountsFactory.Officer);

@@ -109,6 +109,10 @@ public class StatisticsImportTests
         "LSOA E01033999 is in Barking and Dagenham (E09000002) but is not loaded: import the LSOA boundaries of its vintage first.")]
     [InlineData(ImportKind.Deprivation, FileSevenHeader + "\nE01000006,Barking and Dagenham 016A,E09000002,Barking and Dagenham,30,6000,11,0.2,1500\n", "Row 2",
         "IMD decile '11' is not a whole number from 1 to 10.")]
+    [InlineData(ImportKind.Deprivation, FileSevenHeader + "\nE01000006,Barking and Dagenham 016A,E09000002,Barking and Dagenham,NaN,6000,2,0.2,1500\n", "Row 2",
+        "IMD score 'NaN' is not a number of 0 or more.")]
+    [InlineData(ImportKind.Postcodes, "pcd,pcds,doterm,oslaua,lat,long\nRM8 3HT,RM8 3HT,,E09000002,NaN,0.1337\n", "Row 2",
+        "RM8 3HT: latitude 'NaN' and longitude '0.1337' must both be numbers, latitude up to 90 and longitude from -180 to 180.")]
     [InlineData(ImportKind.Deprivation, "LSOA code (2011),Score\nE01000006,30\n", "File",
         "has no Local Authority District code column: expected a column starting \"Local Authority District code\" (the IoD \"File 7\" layout). Its columns are \"LSOA code (2011)\", \"Score\".")]
     public async Task A_bad_statistics_file_changes_nothing_and_names_the_row_or_column(ImportKind kind, string csv, string where, string message)

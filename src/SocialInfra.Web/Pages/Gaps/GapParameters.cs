@@ -148,9 +148,8 @@ public static class GapParameters
         category = null;
         var parts = text.Split(',');
         if (parts.Length is not (2 or 3)
-            || !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var latitude)
-            || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var longitude)
-            || !double.IsFinite(latitude) || !double.IsFinite(longitude)
+            || !Numbers.TryParseFinite(parts[0], out var latitude)
+            || !Numbers.TryParseFinite(parts[1], out var longitude)
             || latitude is < -90 or > 90 || longitude is < -180 or > 180)
         {
             return false;

@@ -76,7 +76,7 @@ public class SettingsModel(SocialInfraDbContext db, IOptionsSnapshot<MapOptions>
             {
                 Errors.Add($"Rows_{i}__Metres", $"Catchment for {name} must be a whole number of metres from {CatchmentSetting.MinimumMetres} to {CatchmentSetting.MaximumMetres:N0}");
             }
-            if (!double.TryParse(row.Weight, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var weight)
+            if (!Numbers.TryParseFinite(row.Weight, out var weight)
                 || weight is < 0 or > CatchmentSetting.MaximumWeight)
             {
                 Errors.Add($"Rows_{i}__Weight", $"Weight for {name} must be a number from 0 to {CatchmentSetting.MaximumWeight}");

@@ -137,7 +137,7 @@ public sealed class PlaceForm
         {
             return null;
         }
-        if (double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
+        if (Numbers.TryParseFinite(text.Trim(), out var value))
         {
             return value;
         }
