@@ -43,7 +43,8 @@ public static class SocialInfraApp
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
         });
         builder.Services.AddHealthChecks().AddCheck<PostGisHealthCheck>("postgis").AddCheck<WorkshopEventsHealthCheck>("workshop-events");
-        builder.Services.AddRazorPages(pages => pages.Conventions.AddPageRoute("/Workshops/Join", "join"));
+        builder.Services.AddRazorPages(pages => pages.Conventions.AddPageRoute("/Workshops/Join", "join"))
+            .AddMvcOptions(mvc => mvc.Filters.Add(new UnhandledMethod()));
         // Keys in the database: every instance can read the others' cookies and antiforgery tokens.
         builder.Services.AddDataProtection().PersistKeysToDbContext<SocialInfraDbContext>().SetApplicationName("SocialInfra");
         builder.Services.AddSignalR();

@@ -19,6 +19,7 @@ public class StatusModel : PageModel
         400 => "There is a problem with what you sent",
         403 => "You do not have permission to do this",
         404 => "Page not found",
+        405 => "This page cannot do that",
         413 => "What you sent is too large",
         429 => "Too many attempts",
         503 => "Sorry, the service is unavailable",

@@ -7,6 +7,9 @@ namespace SocialInfra.Places;
 /// <summary>A place or space where people connect: physical (a point) or digital (an area served).</summary>
 public class Place
 {
+    public const int NameLength = 200;
+    public const int UrlLength = 500;
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public required string Name { get; set; }
     public string? Description { get; set; }
@@ -96,6 +99,8 @@ public enum Presence
 /// <summary>One stretch of a place's history in one activity state; open-ended when current.</summary>
 public class ActivityPeriod
 {
+    public const int NoteLength = 1000;
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid PlaceId { get; set; }
     public Activity Activity { get; set; }

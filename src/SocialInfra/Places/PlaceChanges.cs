@@ -177,6 +177,10 @@ public static class PlaceChanges
         {
             return new ChangeResult(ChangeOutcome.Invalid, [new FieldError("Reason", "Enter the reason, so the submitter knows what to change")]);
         }
+        if (reason.Trim().Length > PlaceSubmission.ReturnReasonLength)
+        {
+            return new ChangeResult(ChangeOutcome.Invalid, [new FieldError("Reason", $"Reason must be {PlaceSubmission.ReturnReasonLength:N0} characters or fewer")]);
+        }
         if (submission.Version != expectedVersion || submission.Status != SubmissionStatus.Pending)
         {
             return ChangeResult.Conflict;

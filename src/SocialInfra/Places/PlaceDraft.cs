@@ -89,9 +89,9 @@ public sealed record PlaceDraft
         {
             errors.Add(new FieldError(nameof(Name), "Enter the name of the place"));
         }
-        else if (draft.Name.Length > 200)
+        else if (draft.Name.Length > Place.NameLength)
         {
-            errors.Add(new FieldError(nameof(Name), "Name must be 200 characters or fewer"));
+            errors.Add(new FieldError(nameof(Name), $"Name must be {Place.NameLength} characters or fewer"));
         }
         if (!await db.Categories.AnyAsync(c => c.Slug == draft.CategorySlug, cancellationToken))
         {
@@ -109,9 +109,13 @@ public sealed record PlaceDraft
         {
             errors.Add(new FieldError(nameof(Postcode), $"Enter a real postcode, like RM10 9QH (you entered '{written}')"));
         }
-        if (Url is { Length: > 0 } url && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+        if (WebAddress.Problem(Url, Place.UrlLength) is { } urlProblem)
         {
-            errors.Add(new FieldError(nameof(Url), "Web address must start with https:// or http://, like https://example.org"));
+            errors.Add(new FieldError(nameof(Url), urlProblem));
+        }
+        if (ActivityNote?.Trim().Length > ActivityPeriod.NoteLength)
+        {
+            errors.Add(new FieldError(nameof(ActivityNote), $"Note must be {ActivityPeriod.NoteLength:N0} characters or fewer"));
         }
 
         if (Presence == Presence.Physical)

@@ -8,6 +8,8 @@ namespace SocialInfra.Places;
 /// </summary>
 public class PlaceSubmission
 {
+    public const int ReturnReasonLength = 2000;
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
     /// <summary>The place being changed; null for a new place until it is approved.</summary>

@@ -7,6 +7,9 @@ namespace SocialInfra.Services;
 /// <summary>A public or voluntary service delivered at places and/or across wards.</summary>
 public class Service
 {
+    public const int NameLength = 200;
+    public const int UrlLength = 500;
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid OrganisationId { get; set; }
     public Organisation? Organisation { get; set; }

@@ -45,9 +45,9 @@ public sealed record ServiceDraft
         {
             errors.Add(new FieldError(nameof(Name), "Enter the name of the service"));
         }
-        else if (Name.Trim().Length > 200)
+        else if (Name.Trim().Length > Service.NameLength)
         {
-            errors.Add(new FieldError(nameof(Name), "Name must be 200 characters or fewer"));
+            errors.Add(new FieldError(nameof(Name), $"Name must be {Service.NameLength} characters or fewer"));
         }
         if (!await db.Organisations.AnyAsync(o => o.Id == OrganisationId, cancellationToken))
         {
@@ -57,9 +57,9 @@ public sealed record ServiceDraft
         {
             errors.Add(new FieldError(nameof(CommissionedById), "Choose the commissioning organisation from the list"));
         }
-        if (Url is { Length: > 0 } url && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+        if (WebAddress.Problem(Url, Service.UrlLength) is { } urlProblem)
         {
-            errors.Add(new FieldError(nameof(Url), "Web address must start with https:// or http://, like https://example.org"));
+            errors.Add(new FieldError(nameof(Url), urlProblem));
         }
         if (await db.Places.CountAsync(p => PlaceIds.Contains(p.Id), cancellationToken) != PlaceIds.Distinct().Count())
         {

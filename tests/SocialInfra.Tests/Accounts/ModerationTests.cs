@@ -77,6 +77,8 @@ public class ModerationTests(AccountsFactory app) : IClassFixture<AccountsFactor
         var noReason = await officer.SubmitFormAsync(reviewUrl, "form[action*='handler=Return']");
         noReason.StatusCode.Should().Be(HttpStatusCode.OK);
         (await noReason.ParseAsync()).ErrorSummary().Should().Equal("Enter the reason, so the submitter knows what to change");
+        var essay = await officer.SubmitFormAsync(reviewUrl, "form[action*='handler=Return']", Forms.Values(("Reason", new string('r', 2001))));
+        (await essay.ParseAsync()).ErrorSummary().Should().Equal("Reason must be 2,000 characters or fewer");
 
         var returned = await officer.SubmitFormAsync(reviewUrl, "form[action*='handler=Return']", Forms.Values(("Reason", "Please add the opening hours for weekends.")));
         returned.StatusCode.Should().Be(HttpStatusCode.Redirect);

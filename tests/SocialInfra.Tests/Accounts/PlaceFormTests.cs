@@ -45,6 +45,22 @@ public class PlaceFormTests(AccountsFactory app) : IClassFixture<AccountsFactory
     }
 
     [Fact]
+    public async Task A_web_address_or_note_too_long_to_keep_is_named_and_nothing_is_saved()
+    {
+        var officer = await app.ClientAsync(AccountsFactory.Officer);
+        var response = await officer.SubmitFormAsync("/Places/Edit", "#place-form", Valid(
+            ("Place.Name", "Long Notes Hall"), ("Place.Url", "https://example.org/" + new string('a', 481)), ("Place.ActivityNote", new string('n', 1001))));
+
+        (await response.ParseAsync()).ErrorLinks().Should().BeEquivalentTo(new[]
+        {
+            ("#Place_Url", "Web address must be 500 characters or fewer"),
+            ("#Place_ActivityNote", "Note must be 1,000 characters or fewer"),
+        });
+        await using var db = app.Database.CreateContext();
+        (await db.Places.AnyAsync(p => p.Name == "Long Notes Hall")).Should().BeFalse();
+    }
+
+    [Fact]
     public async Task Missing_and_unreadable_fields_are_each_named()
     {
         var officer = await app.ClientAsync(AccountsFactory.Officer);

@@ -22,6 +22,9 @@ public class ServiceAndVerificationTests(AccountsFactory app) : IClassFixture<Ac
         (await unknown.ParseAsync()).ErrorSummary().Should().Equal(
             "No place is called 'Nowhere Library'. Check the name on the place's page",
             "Choose the places where it is delivered, or the wards it serves, or both");
+        var longAddress = await staff.SubmitFormAsync("/Services/Edit", "#service-form", Forms.Values(
+            ("Service.Name", "Homework Club"), ("Service.Url", "https://example.org/" + new string('a', 481))));
+        (await longAddress.ParseAsync()).ErrorSummary().Should().Contain("Web address must be 500 characters or fewer");
 
         var saved = await staff.SubmitFormAsync("/Services/Edit", "#service-form", Forms.Values(
             ("Service.Name", "Homework Club"), ("Service.PreventionLevel", "EarlyHelp"), ("Service.WhoFor", "Children aged 8 to 14"),

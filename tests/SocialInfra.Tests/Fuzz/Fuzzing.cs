@@ -23,7 +23,8 @@ public static class Fuzzing
         Gen.OneOf("", " ", "NaN", "Infinity", "-Infinity", "-0", "1e309", "0x10", "true", "TRUE", "null", "\0", "%", "../..", "'; DROP TABLE \"Places\"; --",
             "<script>alert(1)</script>", "E09000002", "E05000026", "E00000000", "library", "Library", "active", "public", "physical", "digital",
             "51.55,0.14", "51.55,", ",", "0,0,0,0", "-180,-90,180,90", "0.07,51.53,0.09,51.54", "1,2,3,4,5", "99999999999999999999", "RM8 3HT", "IG11",
-            "0", "1", "-1", "29", "2", "2024", "9999", "0001", "32", "13", "51.54", "0.14", "90.0000001", "-180.5", "2147483648", new string('x', 5000)),
+            "0", "1", "-1", "29", "2", "2024", "9999", "0001", "32", "13", "51.54", "0.14", "90.0000001", "-180.5", "2147483648", new string('x', 5000),
+            "https://example.org/" + new string('a', 600), new string('y', 2500)),
         Gen.Double[-200, 200].Array[1, 6].Select(a => string.Join(",", a.Select(d => d.ToString("R", CultureInfo.InvariantCulture)))),
         Gen.Guid.Select(g => g.ToString()));
 }

@@ -57,7 +57,7 @@ public class PlaceSubmissionConfiguration : IEntityTypeConfiguration<PlaceSubmis
         submission.Property(s => s.Name).HasMaxLength(200);
         submission.Property(s => s.SubmittedByName).HasMaxLength(IActor.MaximumNameLength);
         submission.Property(s => s.ReviewedByName).HasMaxLength(IActor.MaximumNameLength);
-        submission.Property(s => s.ReturnReason).HasMaxLength(2000);
+        submission.Property(s => s.ReturnReason).HasMaxLength(PlaceSubmission.ReturnReasonLength);
         submission.Property(s => s.Version).IsRowVersion();
         submission.Ignore(s => s.IsOpen);
         submission.HasOne(s => s.Place).WithMany().HasForeignKey(s => s.PlaceId).OnDelete(DeleteBehavior.Cascade);

@@ -14,7 +14,7 @@ public class PlaceConfiguration : IEntityTypeConfiguration<Place>
 
     public void Configure(EntityTypeBuilder<Place> place)
     {
-        place.Property(p => p.Name).HasMaxLength(200);
+        place.Property(p => p.Name).HasMaxLength(Place.NameLength);
         place.Property(p => p.CategorySlug).HasMaxLength(60);
         place.HasOne(p => p.Category).WithMany().HasForeignKey(p => p.CategorySlug).OnDelete(DeleteBehavior.Restrict);
         place.Property(p => p.Activity).HasField("<Activity>k__BackingField");
@@ -23,7 +23,7 @@ public class PlaceConfiguration : IEntityTypeConfiguration<Place>
             .HasColumnType("geography(Point,4326)")
             .HasComputedColumnSql("\"Location\"::geography", stored: true);
         place.Property(p => p.Footprint).HasColumnType("geometry(MultiPolygon,4326)");
-        place.Property(p => p.Url).HasMaxLength(500);
+        place.Property(p => p.Url).HasMaxLength(Place.UrlLength);
         place.Property(p => p.Postcode).HasMaxLength(10);
         place.Property(p => p.Version).IsRowVersion();
         place.ComplexProperty(p => p.Provenance, ProvenanceConfiguration.Configure);
@@ -59,7 +59,7 @@ public class ActivityPeriodConfiguration : IEntityTypeConfiguration<ActivityPeri
 {
     public void Configure(EntityTypeBuilder<ActivityPeriod> period)
     {
-        period.Property(p => p.Note).HasMaxLength(1000);
+        period.Property(p => p.Note).HasMaxLength(ActivityPeriod.NoteLength);
         // A place is in one state at a time: at most one period without an end.
         period.HasIndex(p => p.PlaceId).IsUnique().HasFilter("\"EndsOn\" IS NULL").HasDatabaseName("IX_ActivityPeriods_one_open_per_place");
         period.HasIndex(p => new { p.PlaceId, p.StartsOn });

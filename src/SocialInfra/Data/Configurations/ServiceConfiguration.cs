@@ -10,8 +10,8 @@ public class ServiceConfiguration : IEntityTypeConfiguration<Service>
 {
     public void Configure(EntityTypeBuilder<Service> service)
     {
-        service.Property(s => s.Name).HasMaxLength(200);
-        service.Property(s => s.Url).HasMaxLength(500);
+        service.Property(s => s.Name).HasMaxLength(Service.NameLength);
+        service.Property(s => s.Url).HasMaxLength(Service.UrlLength);
         service.Property(s => s.Version).IsRowVersion();
         service.ComplexProperty(s => s.Provenance, ProvenanceConfiguration.Configure);
         service.HasOne(s => s.Organisation).WithMany().HasForeignKey(s => s.OrganisationId).OnDelete(DeleteBehavior.Restrict);
