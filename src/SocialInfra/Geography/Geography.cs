@@ -5,6 +5,8 @@ namespace SocialInfra.Geography;
 /// <summary>A local authority district (E06/E07/E08/E09 code), e.g. Barking and Dagenham, E09000002.</summary>
 public class LocalAuthority
 {
+    public const int NameLength = 200;
+
     public required string Code { get; set; }
     public required string Name { get; set; }
 
@@ -16,6 +18,8 @@ public class LocalAuthority
 /// <summary>An electoral ward (E05 code) of one boundary vintage.</summary>
 public class Ward
 {
+    public const int NameLength = 200;
+
     public int Id { get; set; }
     public required string Code { get; set; }
     public required string Name { get; set; }
@@ -32,6 +36,8 @@ public class Ward
 /// <summary>A Lower Layer Super Output Area: the population unit of gap analysis.</summary>
 public class Lsoa
 {
+    public const int NameLength = 200;
+
     public int Id { get; set; }
     public required string Code { get; set; }
     public required string Name { get; set; }

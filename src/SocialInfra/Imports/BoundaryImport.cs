@@ -261,6 +261,12 @@ internal static partial class BoundaryImport
                 context.Report.Problem(where, $"has no {what} name.");
                 continue;
             }
+            var nameLength = what == "ward" ? Ward.NameLength : Lsoa.NameLength;
+            if (label?.Length > nameLength)
+            {
+                context.Report.Problem(where, $"{what} name must be {nameLength} characters or fewer.");
+                continue;
+            }
             int? year = context.Request.Year;
             if (year is null && codeValue is { Name: var column })
             {

@@ -50,6 +50,10 @@ internal sealed partial class ImportContext(
             throw new ImportFileException("Local authority code",
                 $"'{Request.LocalAuthorityCode}' is not a local authority code: expected E06, E07, E08 or E09 and six digits, e.g. E09000002.");
         }
+        if (Request.LocalAuthorityName?.Trim().Length > LocalAuthority.NameLength)
+        {
+            throw new ImportFileException("Local authority name", $"The local authority's name must be {LocalAuthority.NameLength} characters or fewer.");
+        }
         var authority = await Db.LocalAuthorities.FindAsync([code], CancellationToken);
         if (authority is not null)
         {

@@ -549,7 +549,7 @@ internal static class PlaceImport
                     CategorySlug = record.CategorySlug,
                     Provenance = new Provenance { Source = record.Source, SourceId = record.SourceId, Licence = record.Licence, RecordedBy = db.ActorName },
                 };
-                place.ChangeActivity(record.Activity ?? Activity.Active, record.ActivitySince, $"Imported from {context.Request.FileName}");
+                place.ChangeActivity(record.Activity ?? Activity.Active, record.ActivitySince, ImportedFrom(context));
                 db.Places.Add(place);
                 added.Add(place);
             }
@@ -562,7 +562,7 @@ internal static class PlaceImport
                     context.Report.Problem(record.Where, $"activity_since {since:yyyy-MM-dd} is before {current.StartsOn:yyyy-MM-dd}, when {place.Name} became {EnumText.Lower(place.Activity)}.");
                     continue;
                 }
-                place.ChangeActivity(activity, since, $"Imported from {context.Request.FileName}");
+                place.ChangeActivity(activity, since, ImportedFrom(context));
                 activityChanged = true;
             }
             var matchedByName = !isNew && record.Id != place.Id
@@ -676,5 +676,12 @@ internal static class PlaceImport
             place.Provenance.RecordedAt = DateTimeOffset.UtcNow;
         }
         return wardsChanged;
+    }
+
+    /// <summary>The note on an imported place's activity: the file's name, cut to fit (a client names its own upload).</summary>
+    private static string ImportedFrom(ImportContext context)
+    {
+        var note = $"Imported from {context.Request.FileName}";
+        return note.Length > ActivityPeriod.NoteLength ? note[..ActivityPeriod.NoteLength] : note;
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SocialInfra.Geography;
+using SocialInfra.Organisations;
 using SocialInfra.Places;
 using SocialInfra.Services;
 
@@ -91,6 +92,16 @@ internal static class ServiceImport
             if (id?.Length > 200)
             {
                 Problem("id must be 200 characters or fewer.");
+            }
+            var website = organisationJson is { } org ? Text(org, "website") ?? Text(org, "url") : null;
+            if (website?.Length > Organisation.WebsiteLength)
+            {
+                Problem($"organization website must be {Organisation.WebsiteLength} characters or fewer.");
+            }
+            var funder = Array(json, "funding").Select(f => Text(f, "source")).FirstOrDefault(s => s is not null);
+            if (funder?.Length > Organisation.NameLength)
+            {
+                Problem($"funding source (the commissioning organisation) must be {Organisation.NameLength} characters or fewer.");
             }
 
             var level = PreventionLevel.Universal;
@@ -187,8 +198,7 @@ internal static class ServiceImport
             service.PreventionLevel = level;
             service.OrganisationId = Guid.TryParse(Text(organisationJson!.Value, "id"), out var organisationId) && organisations.Has(organisationId)
                 ? organisationId
-                : organisations.IdFor(organisationName!, Text(organisationJson.Value, "website") ?? Text(organisationJson.Value, "url"));
-            var funder = Array(json, "funding").Select(f => Text(f, "source")).FirstOrDefault(s => s is not null);
+                : organisations.IdFor(organisationName!, website);
             service.CommissionedById = funder is null ? null : organisations.IdFor(funder);
 
             var links = false;

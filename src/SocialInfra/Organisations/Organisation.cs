@@ -5,6 +5,7 @@ public class Organisation
 {
     public const int NameLength = 200;
     public const int NumberLength = 20;
+    public const int WebsiteLength = 500;
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public required string Name { get; set; }

@@ -11,7 +11,7 @@ public class LocalAuthorityConfiguration : IEntityTypeConfiguration<LocalAuthori
     {
         authority.HasKey(a => a.Code);
         authority.Property(a => a.Code).HasMaxLength(9);
-        authority.Property(a => a.Name).HasMaxLength(200);
+        authority.Property(a => a.Name).HasMaxLength(LocalAuthority.NameLength);
         authority.Property(a => a.Boundary).HasColumnType("geometry(MultiPolygon,4326)");
         authority.HasIndex(a => a.Boundary).HasMethod("gist");
         authority.HasMany(a => a.Wards).WithOne(w => w.LocalAuthority).HasForeignKey(w => w.LocalAuthorityCode);
@@ -23,7 +23,7 @@ public class WardConfiguration : IEntityTypeConfiguration<Ward>
     public void Configure(EntityTypeBuilder<Ward> ward)
     {
         ward.Property(w => w.Code).HasMaxLength(9);
-        ward.Property(w => w.Name).HasMaxLength(200);
+        ward.Property(w => w.Name).HasMaxLength(Ward.NameLength);
         ward.Property(w => w.Boundary).HasColumnType("geometry(MultiPolygon,4326)");
         ward.HasIndex(w => w.Boundary).HasMethod("gist");
         ward.HasIndex(w => new { w.Code, w.BoundaryYear }).IsUnique();
@@ -39,7 +39,7 @@ public class LsoaConfiguration : IEntityTypeConfiguration<Lsoa>
     public void Configure(EntityTypeBuilder<Lsoa> lsoa)
     {
         lsoa.Property(l => l.Code).HasMaxLength(9);
-        lsoa.Property(l => l.Name).HasMaxLength(200);
+        lsoa.Property(l => l.Name).HasMaxLength(Lsoa.NameLength);
         lsoa.Property(l => l.LocalAuthorityCode).HasMaxLength(9);
         lsoa.HasOne<LocalAuthority>().WithMany().HasForeignKey(l => l.LocalAuthorityCode);
         lsoa.Property(l => l.Boundary).HasColumnType("geometry(MultiPolygon,4326)");

@@ -12,7 +12,7 @@ public class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
         organisation.Property(o => o.Name).HasMaxLength(Organisation.NameLength);
         organisation.Property(o => o.CharityNumber).HasMaxLength(Organisation.NumberLength);
         organisation.Property(o => o.CompanyNumber).HasMaxLength(Organisation.NumberLength);
-        organisation.Property(o => o.Website).HasMaxLength(500);
+        organisation.Property(o => o.Website).HasMaxLength(Organisation.WebsiteLength);
         organisation.HasIndex(o => o.Name).IsUnique();
     }
 }
