@@ -4,6 +4,7 @@ using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
 using SocialInfra.Geography;
+using SocialInfra.Organisations;
 using SocialInfra.Places;
 
 namespace SocialInfra.Imports;
@@ -176,9 +177,9 @@ internal static class PlaceImport
         {
             Problem("has no name.");
         }
-        else if (name.Length > 200)
+        else if (name.Length > Place.NameLength)
         {
-            Problem("name must be 200 characters or fewer.");
+            Problem($"name must be {Place.NameLength} characters or fewer.");
         }
         var category = FindCategory(session, cell(PlaceColumns.Category));
         if (category is null)
@@ -260,8 +261,8 @@ internal static class PlaceImport
         var source = cell(PlaceColumns.Source) ?? "import";
         foreach (var (column, value, length) in new[]
         {
-            (PlaceColumns.Website, url, 500), (PlaceColumns.Source, source, 100), (PlaceColumns.SourceId, cell(PlaceColumns.SourceId), 200),
-            (PlaceColumns.Licence, licence, 100), (PlaceColumns.OwnerOrganisation, cell(PlaceColumns.OwnerOrganisation), 200),
+            (PlaceColumns.Website, url, Place.UrlLength), (PlaceColumns.Source, source, 100), (PlaceColumns.SourceId, cell(PlaceColumns.SourceId), 200),
+            (PlaceColumns.Licence, licence, 100), (PlaceColumns.OwnerOrganisation, cell(PlaceColumns.OwnerOrganisation), Organisation.NameLength),
         })
         {
             if (value?.Length > length)
@@ -358,7 +359,7 @@ internal static class PlaceImport
         {
             url = $"https://{url}";
         }
-        if (Tag("name")?.Length > 200 || osmId.Length > 200)
+        if (Tag("name")?.Length > Place.NameLength || osmId.Length > 200)
         {
             context.Report.Problem(where, "has a name or id longer than 200 characters.");
             return null;
@@ -375,7 +376,7 @@ internal static class PlaceImport
             System = system,
             Address = address.Length > 0 ? address : null,
             Postcode = Geography.Postcode.Normalise(Tag("addr:postcode")),
-            Url = Uri.TryCreate(url, UriKind.Absolute, out _) && url!.Length <= 500 ? url : null,
+            Url = Uri.TryCreate(url, UriKind.Absolute, out _) && url!.Length <= Place.UrlLength ? url : null,
             OpeningHours = Tag("opening_hours"),
             Capacity = int.TryParse(Tag("capacity"), NumberStyles.None, CultureInfo.InvariantCulture, out var capacity) ? capacity : null,
             Accessibility = accessibility.Count > 0 ? accessibility : null,

@@ -60,9 +60,9 @@ internal static class ServiceImport
             {
                 Problem("has no name.");
             }
-            else if (name.Length > 200)
+            else if (name.Length > Service.NameLength)
             {
-                Problem("name must be 200 characters or fewer.");
+                Problem($"name must be {Service.NameLength} characters or fewer.");
             }
             var statusText = Text(json, "status");
             var status = Enum.GetValues<ServiceStatus>().Cast<ServiceStatus?>().FirstOrDefault(s => OpenReferral.Status(s!.Value) == statusText?.ToLowerInvariant());
@@ -71,9 +71,9 @@ internal static class ServiceImport
                 Problem($"status '{statusText}' is not one of: active, inactive, defunct, temporarily closed.");
             }
             var url = Text(json, "url");
-            if (url?.Length > 500)
+            if (url?.Length > Service.UrlLength)
             {
-                Problem("url must be 500 characters or fewer.");
+                Problem($"url must be {Service.UrlLength} characters or fewer.");
             }
             else if (url is not null && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
             {
@@ -85,9 +85,9 @@ internal static class ServiceImport
             {
                 Problem("has no organization with a name: every service is run by an organisation.");
             }
-            else if (organisationName.Length > 200)
+            else if (organisationName.Length > Organisation.NameLength)
             {
-                Problem("organization name must be 200 characters or fewer.");
+                Problem($"organization name must be {Organisation.NameLength} characters or fewer.");
             }
             if (id?.Length > 200)
             {
